@@ -1,0 +1,1 @@
+"""The `jobintech` command line: one entry point, one module per sub-command."""

@@ -1,0 +1,5 @@
+import sys
+
+from jobintech.cli import main
+
+sys.exit(main())
