@@ -1,0 +1,44 @@
+"""The grader's front door: grade a submission for an exercise.
+
+    verdict = grade(exercise, {"somme.py": code})              # Submit: all tests
+    verdict = grade(exercise.visible_only(), {"somme.py": code})  # Run: visible tests
+
+Learner code only ever runs inside the sandbox (grader.sandbox); a runner per language
+(grader.runners.<language>) knows how to run its tests there and read the results.
+"""
+from __future__ import annotations
+
+from grader.exercise import Exercise, ExerciseError, check_file_name
+from grader.runners import get_runner
+from grader.verdict import Verdict
+
+MAX_SUBMISSION_FILES = 50
+MAX_SUBMISSION_BYTES = 512 * 1024
+
+
+def check_submission(files: dict[str, str]) -> dict[str, str]:
+    """Validate a submission's file names and sizes; raise ExerciseError with a clear message."""
+    if not files:
+        raise ExerciseError("the submission has no file")
+    if len(files) > MAX_SUBMISSION_FILES:
+        raise ExerciseError(f"the submission has {len(files)} files; at most {MAX_SUBMISSION_FILES} are allowed")
+    total = 0
+    for name, content in files.items():
+        check_file_name(name, "submission file")
+        if not isinstance(content, str):
+            raise ExerciseError(f"submission file {name!r} must be text")
+        total += len(content.encode("utf-8", "surrogatepass"))
+    if total > MAX_SUBMISSION_BYTES:
+        raise ExerciseError(f"the submission is {total} bytes; at most {MAX_SUBMISSION_BYTES} are allowed")
+    return files
+
+
+def grade(exercise: Exercise, files: dict[str, str]) -> Verdict:
+    """Run *exercise*'s tests against the submitted *files* in a fresh sandbox.
+
+    Never raises for anything the learner's code does: that ends in the verdict's status.
+    Raises ExerciseError for a malformed exercise or submission (bad names, too big).
+    If no sandbox can be set up, returns status "error" (grading fails closed).
+    """
+    check_submission(files)
+    return get_runner(exercise.language).grade(exercise, files)

@@ -1,0 +1,1 @@
+"""Helpers shared by the suite's blocks (Markdown rendering, i18n)."""
