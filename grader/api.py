@@ -8,8 +8,9 @@ Learner code only ever runs inside the sandbox (grader.sandbox); a runner per la
 """
 from __future__ import annotations
 
-from grader.exercise import Exercise, ExerciseError, check_file_name
+from grader.exercise import LANGUAGES, Exercise, ExerciseError, Limits, check_file_name
 from grader.runners import get_runner
+from grader.sandbox import SandboxError
 from grader.verdict import Verdict
 
 MAX_SUBMISSION_FILES = 50
@@ -41,4 +42,20 @@ def grade(exercise: Exercise, files: dict[str, str]) -> Verdict:
     If no sandbox can be set up, returns status "error" (grading fails closed).
     """
     check_submission(files)
-    return get_runner(exercise.language).grade(exercise, files)
+    runner = get_runner(exercise.language)
+    try:
+        return runner.grade(exercise, files)
+    except SandboxError as exc:
+        return Verdict("error", message=f"the grader could not start a sandbox: {exc}")
+
+
+def run_snippet(language: str, code: str, limits: Limits | None = None) -> Verdict:
+    """Run a lesson's "try it" snippet in the sandbox; Verdict.output holds what it printed."""
+    if language not in LANGUAGES:
+        raise ExerciseError(f"unknown language {language!r}: choose one of {', '.join(LANGUAGES)}")
+    if len(code.encode("utf-8", "surrogatepass")) > MAX_SUBMISSION_BYTES:
+        raise ExerciseError(f"the snippet is larger than {MAX_SUBMISSION_BYTES} bytes")
+    try:
+        return get_runner(language).run_snippet(code, (limits or Limits()).validate())
+    except SandboxError as exc:
+        return Verdict("error", message=f"the grader could not start a sandbox: {exc}")

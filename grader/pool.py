@@ -41,6 +41,7 @@ class WarmPool:
         self._queue: collections.deque = collections.deque()
         self._closed = False
         self._thread = None
+        self._pid = os.getpid()
 
     def take(self, key, factory):
         """A warm object for *key* if one is ready, else one made now by *factory*()."""
@@ -133,6 +134,5 @@ def default_pool() -> WarmPool:
     with _default_lock:
         if _default_pool is None or _default_pool._pid != os.getpid():
             _default_pool = WarmPool()
-            _default_pool._pid = os.getpid()
             atexit.register(_default_pool.shutdown)
         return _default_pool
