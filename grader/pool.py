@@ -53,7 +53,7 @@ class WarmPool:
             self._ready.move_to_end(key)
             warm = ready.popleft() if ready else None
             if self.size:
-                self._queue.append(key)
+                self._queue.extend([key] * (self.size - len(ready) - self._queue.count(key)))
                 self._ensure_thread()
                 self._wanted.notify()
             evicted = self._evict_locked()

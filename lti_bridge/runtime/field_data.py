@@ -80,7 +80,7 @@ class LearnerStore(KeyValueStore):
 
     def delete(self, key):
         if _is_authored(key.scope):
-            self.authored_target(key).pop(key.field_name, None)
+            self._authored_target(key).pop(key.field_name, None)
             return
         self._write(key, {}, deleted=[key.field_name])
 
@@ -88,13 +88,13 @@ class LearnerStore(KeyValueStore):
         learner_changes = {}
         for key, value in update_dict.items():
             if _is_authored(key.scope):
-                self.authored_target(key)[key.field_name] = value
+                self._authored_target(key)[key.field_name] = value
             else:
                 learner_changes.setdefault(self._row_id(key), (key, {}))[1][key.field_name] = value
         for key, changes in learner_changes.values():
             self._write(key, changes)
 
-    def authored_target(self, key):
+    def _authored_target(self, key):
         if self.learner is None:  # loading the course: this is where authored data comes from
             return self.authored.bucket(key, create=True)
         log.warning(

@@ -207,10 +207,11 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
     @XBlock.json_handler
     def get_hint(self, data, suffix=""):
         gettext = self.gettext()
-        if self.hints_revealed < len(self.hints):
+        revealed_now = self.hints_revealed < len(self.hints)
+        if revealed_now:
             self.hints_revealed += 1
         return {"hints": views.revealed_hints(self), "hints_total": len(self.hints),
-                "message": "" if self.hints_revealed < len(self.hints) else gettext(UI["no_more_hints"])}
+                "message": "" if revealed_now else gettext(UI["no_more_hints"])}
 
     @XBlock.json_handler
     def studio_submit(self, data, suffix=""):

@@ -6,9 +6,12 @@ the learner revealed and their own state.
 """
 from __future__ import annotations
 
+import re
+
 from web_fragments.fragment import Fragment
 from webob import Response
 
+from grader.exercise import Limits
 from xblocks.common.markdown import pygments_css, render_markdown
 from xblocks.coding_exercise import definition as authoring
 from xblocks.coding_exercise.i18n import active_language, base_language, is_rtl
@@ -22,6 +25,11 @@ LANGUAGE_NAMES = {"python": "Python", "javascript": "JavaScript", "sql": "SQL"}
 def _num(value) -> str:
     value = round(float(value), 2)
     return str(int(value)) if value.is_integer() else str(value)
+
+
+def dom_id(block) -> str:
+    """A prefix for the element ids of this block, unique on a page holding several blocks."""
+    return "jitce-" + re.sub(r"[^A-Za-z0-9_-]", "_", str(block.scope_ids.usage_id))
 
 
 def learner_files(block) -> list[dict]:
@@ -91,6 +99,7 @@ def student_fragment(block, gettext) -> Fragment:
         "lang": base_language(language),
         "dir": "rtl" if is_rtl(language) else "ltr",
         "data_json": script_json(data),
+        "uid": dom_id(block),
     })
     frag = Fragment(html)
     frag.add_css(pygments_css())
@@ -113,7 +122,7 @@ def studio_fragment(block, gettext) -> Fragment:
               "weight": _num(d.weight), "max_attempts": str(d.max_attempts),
               "skills": " ".join(d.skills)},
         "limits": [{"key": key, "label": labels[key], "value": _num(d.limits[key]) if key in d.limits else "",
-                    "default": _num(getattr(authoring.effective_limits(ExerciseDefault), key))}
+                    "default": _num(getattr(Limits(), key))}
                    for key in authoring.LIMIT_FIELDS],
         "languages": [{"value": v, "name": n, "selected": v == d.language} for v, n in LANGUAGE_NAMES.items()],
         "problems": [{"severity": p.severity, "field": p.field, "text": p.text(gettext)} for p in problems],
@@ -127,11 +136,6 @@ def studio_fragment(block, gettext) -> Fragment:
                 ["static/js/vendor/codemirror.bundle.js", "static/js/coding_exercise_studio.js"])
     frag.initialize_js("CodingExerciseStudio", {"strings": labels})
     return frag
-
-
-class ExerciseDefault:
-    """Stands for a definition without limits, to show the grader's defaults as placeholders."""
-    limits: dict = {}
 
 
 def studio_submit(block, data, gettext):

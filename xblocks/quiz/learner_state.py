@@ -14,18 +14,17 @@ MAX_TEXT_ANSWER = 1000
 
 
 class AnswerError(ValueError):
-    """A submitted answer has the wrong shape; the message names the question."""
+    """A submitted answer has the wrong shape. question_id is None when the whole body is wrong."""
 
-
-def N_(message: str) -> str:
-    """Mark a message for extraction; it is translated where it is shown."""
-    return message
+    def __init__(self, question_id: str | None = None):
+        super().__init__(question_id or "submission")
+        self.question_id = question_id
 
 
 def clean_answers(d: QuizDefinition, raw) -> dict:
     """Check the shape of a submission {question_id: answer}; unknown ids are dropped."""
     if not isinstance(raw, dict):
-        raise AnswerError(N_("The submission must be an object mapping question ids to answers."))
+        raise AnswerError()
     answers = {}
     for q in d.questions:
         if q.id not in raw or raw[q.id] in (None, "", []):
