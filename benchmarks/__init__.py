@@ -1,0 +1,1 @@
+"""Reproducible performance harness: `make bench` (python -m benchmarks.run)."""

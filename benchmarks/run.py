@@ -1,0 +1,101 @@
+"""`make bench`: bare runs, codejail and our grader on the same submissions, side by side.
+
+Prints throughput (submissions per second with --jobs concurrent gradings), p50/p95 latency of
+one submission at a time, and the ratios; checks every score; writes docs/performance.md.
+"""
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import datetime
+import os
+import platform
+import statistics
+import sys
+import time
+
+from benchmarks import methods
+from benchmarks.workload import submissions
+
+REPORT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "docs", "performance.md")
+
+
+def throughput(fn, subs, jobs) -> tuple[float, int]:
+    wrong = 0
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        for (code, expected), score in zip(subs, pool.map(fn, [c for c, _ in subs])):
+            wrong += abs(score - expected) > 1e-9
+    return len(subs) / (time.perf_counter() - started), wrong
+
+
+def latency(fn, subs, pause) -> tuple[float, float, int]:
+    times, wrong = [], 0
+    for code, expected in subs:
+        time.sleep(pause)  # a server between two submissions: lets warm pools refill
+        started = time.perf_counter()
+        score = fn(code)
+        times.append((time.perf_counter() - started) * 1000)
+        wrong += abs(score - expected) > 1e-9
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], wrong
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="make bench")
+    parser.add_argument("--submissions", type=int, default=60)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    args = parser.parse_args(argv)
+    subs = submissions(args.submissions)
+    contenders = {"bare": methods.bare}
+    problem = methods.setup_codejail()
+    if problem:
+        print(f"codejail skipped: {problem}", file=sys.stderr)
+    else:
+        contenders["codejail"] = methods.codejail
+    contenders["jobintech"] = methods.jobintech_grader()
+    contenders["jobintech"](subs[0][0])  # start the warm pool, as a running server has
+    time.sleep(0.5)
+
+    rows = {}
+    for name, fn in contenders.items():
+        tput, wrong_t = throughput(fn, subs, args.jobs)
+        p50, p95, wrong_l = latency(fn, subs[: max(20, args.submissions // 3)], pause=0.05)
+        rows[name] = (tput, p50, p95, wrong_t + wrong_l)
+        print(f"{name:>10}: {tput:7.1f} submissions/s  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  "
+              f"wrong scores: {wrong_t + wrong_l}", flush=True)
+    ours = rows["jobintech"][0]
+    ratios = {other: ours / rows[other][0] for other in rows if other != "jobintech"}
+    for other, ratio in ratios.items():
+        print(f"throughput jobintech / {other}: {ratio:.2f}x")
+    write_report(args, rows, ratios)
+    return 1 if any(r[3] for r in rows.values()) else 0
+
+
+def write_report(args, rows, ratios):
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Performance",
+        "",
+        f"Measured by `make bench` on {now}: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Linux {platform.release()}, Python {platform.python_version()} (grading interpreter "
+        f"{methods.PYTHON}). {args.submissions} submissions of a 10-test unittest exercise, half right "
+        f"and half wrong, every score checked; throughput with {args.jobs} gradings at once; latency "
+        "one submission at a time with 50 ms between submissions (a running server).",
+        "",
+        "| method | submissions/s | p50 latency (ms) | p95 latency (ms) | wrong scores |",
+        "|---|---|---|---|---|",
+    ]
+    for name, (tput, p50, p95, wrong) in rows.items():
+        lines.append(f"| {name} | {tput:.1f} | {p50:.1f} | {p95:.1f} | {wrong} |")
+    lines += ["", "Throughput ratios:", ""]
+    lines += [f"- jobintech / {other}: **{ratio:.2f}x**" for other, ratio in ratios.items()]
+    lines += ["", "Targets (issue 3): >= 2x codejail, >= 1.5x bare `python -m unittest`, p50 <= 15 ms.",
+              "codejail runs as Open edX configures it (sandbox user via sudo, CPU 2 s, wall 3 s) but "
+              "without AppArmor, which this machine lacks.", ""]
+    with open(REPORT, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

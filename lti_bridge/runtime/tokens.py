@@ -1,0 +1,33 @@
+"""Handler URL tokens: who is calling a block handler, without cookies or a CSRF header.
+
+Inside an LMS iframe the bridge is a third-party site: browsers may drop its cookies, and block
+JavaScript written for Open edX does not know our CSRF header. So every handler URL the runtime
+hands out carries a signed, expiring token naming the learner and the page language. A forged
+request from another site cannot know it (the token is only in the page the learner received),
+which is what CSRF protection needs; see docs/decisions/bridge-handler-tokens.md.
+"""
+from django.conf import settings
+from django.core import signing
+
+SALT = "jobintech.xblock-handler"
+
+
+class BadToken(Exception):
+    """The token is missing, altered or expired."""
+
+
+def make_token(learner, language):
+    return signing.dumps({"l": learner.pk, "lang": language}, salt=SALT, compress=True)
+
+
+def read_token(token):
+    """(learner pk, language) from a token made by make_token; BadToken otherwise."""
+    if not token:
+        raise BadToken("missing")
+    try:
+        data = signing.loads(token, salt=SALT, max_age=settings.HANDLER_TOKEN_MAX_AGE)
+    except signing.SignatureExpired:
+        raise BadToken("expired") from None
+    except signing.BadSignature:
+        raise BadToken("invalid") from None
+    return data["l"], data.get("lang")

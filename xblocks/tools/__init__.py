@@ -1,0 +1,1 @@
+"""Author tools behind `jobintech validate` and `jobintech export` (see docs/authors/validating-a-course.md)."""
