@@ -102,10 +102,7 @@ class BridgeRuntime(Runtime):
 
     def replace_urls(self, text):
         """Open edX runtimes have this method too (older blocks call it instead of the service)."""
-        return self.service_object("replace_urls").replace_urls(text)
-
-    def service_object(self, name):
-        return self._services[name]
+        return self._services["replace_urls"].replace_urls(text)
 
     # Events
 

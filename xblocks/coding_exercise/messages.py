@@ -27,15 +27,12 @@ UI = {
     "output_heading": N_("What your code printed"),
     "attempts_left": N_("Attempts left: {count}"),
     "attempts_unlimited": N_("Unlimited attempts"),
-    "attempts_used": N_("Attempts used: {count}"),
     "score": N_("Score: {earned} / {possible}"),
     "not_submitted": N_("Not submitted yet"),
     "passed": N_("Passed"),
     "failed": N_("Failed"),
     "error": N_("Error"),
     "running": N_("Running the tests…"),
-    "saving": N_("Saving…"),
-    "saved": N_("Saved"),
     "save_failed": N_("Your code could not be saved. Check your connection."),
     "network_error": N_("The server could not be reached. Check your connection and try again."),
     "reset_done": N_("Your code was reset to the starter code."),
@@ -44,7 +41,6 @@ UI = {
     "test_outcome": N_("Result"),
     "test_message": N_("Details"),
     "language_label": N_("Language: {language}"),
-    "staff_solution": N_("Reference solution (staff only)"),
 }
 
 # Verdict status -> what the learner is told. {limit} is the relevant limit.
