@@ -6,3 +6,6 @@ class LtiConfig(AppConfig):
     label = "lti"
     verbose_name = "LTI 1.3"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the outbox signal)

@@ -34,6 +34,8 @@ class PlatformKeyset(models.Model):
     fetched_at = models.DateTimeField(null=True, blank=True)
     registered_by = models.CharField(max_length=32, default="cli")  # cli, dynamic, admin
     product = models.CharField(max_length=100, blank=True)  # e.g. moodle, canvas
+    # Origins seen framing valid launches (Canvas's issuer is not the origin of its pages).
+    frame_origins = models.JSONField(default=list, blank=True)
 
 
 class LoginState(models.Model):
@@ -42,6 +44,10 @@ class LoginState(models.Model):
     platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="+")
     state = models.CharField(max_length=100, unique=True)
     nonce = models.CharField(max_length=100, unique=True)
+    # Binds the state to the browser: sent to it in a cookie, or kept in the platform's
+    # postMessage storage; never sent to the authorization endpoint.
+    browser_secret = models.CharField(max_length=100)
+    storage_target = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     consumed_at = models.DateTimeField(null=True, blank=True)
 

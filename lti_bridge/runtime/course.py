@@ -207,7 +207,8 @@ class CourseLoader(Runtime):
         if target.tag != node.tag:
             raise CourseLoadError(f"{self._where(target)}: expected <{node.tag}> (pointed to from {self._where(node)})")
         for name, value in node.items():  # the pointer's attributes (org, course) are kept
-            target.attrib.setdefault(name, value)
+            if target.get(name) is None:
+                target.set(name, value)
         return target
 
     def _parse_file(self, path):

@@ -103,6 +103,18 @@ class LearnerStore(KeyValueStore):
         )
         return self._overlay.setdefault((_scope_name(key.scope), key.block_scope_id), {})
 
+    def prefetch(self, usage_ids):
+        """Read the learner's user_state rows of these blocks in one query (a page shows many)."""
+        if self.learner is None:
+            return
+        wanted = [u for u in usage_ids if ("user_state", u) not in self._rows]
+        found = dict(
+            BlockState.objects.filter(learner=self.learner, scope="user_state", block_key__in=wanted)
+            .values_list("block_key", "fields")
+        )
+        for usage_id in wanted:
+            self._rows[("user_state", usage_id)] = found.get(usage_id, {})
+
     # Rows
 
     def _row_id(self, key):

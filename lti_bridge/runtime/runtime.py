@@ -35,6 +35,7 @@ class BridgeRuntime(Runtime):
         self.language = language or translation.get_language()
         self._blocks = {}
         self._token = make_token(learner, self.language)
+        self._store = LearnerStore(course.authored, learner)
         self.anonymous_student_id = learner.anonymous_id  # read by some Open edX blocks
         self.course_id = course.course_id
         self.user_is_staff = False
@@ -42,7 +43,7 @@ class BridgeRuntime(Runtime):
             id_reader=course.ids,
             id_generator=course.ids,
             services={
-                "field-data": KvsFieldData(LearnerStore(course.authored, learner)),
+                "field-data": KvsFieldData(self._store),
                 "user": BridgeUserService(learner, course.course_id),
                 "settings": SettingsService(),
                 "replace_urls": ReplaceUrlsService(self.course_static_url),
@@ -142,5 +143,6 @@ class BridgeRuntime(Runtime):
 
     def render_block(self, usage_id, view="student_view", context=None):
         """Render a block by usage id; the Fragment holds its HTML, CSS and JavaScript."""
+        self._store.prefetch(self.course.walk(usage_id))
         block = self.get_block(usage_id)
         return self.render(block, view, context or {})

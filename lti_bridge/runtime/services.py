@@ -23,7 +23,8 @@ class I18nService:
     def __init__(self, block):
         self.translator = translation
         language = translation.get_language() or settings.LANGUAGE_CODE
-        directory = _package_dir(block) / "translations" if _package_dir(block) else None
+        package_dir = _package_dir(block)
+        directory = package_dir / "translations" if package_dir else None
         if directory and directory.is_dir():
             try:
                 self.translator = gettext.translation(

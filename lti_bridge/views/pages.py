@@ -15,10 +15,10 @@ from lti_bridge.learners import forget_preview_learner, preview_learner
 from lti_bridge.models import Completion, Score
 from lti_bridge.runtime.course import get_course
 from lti_bridge.runtime.runtime import BridgeRuntime
+from lti_bridge.runtime.structure import STRUCTURAL_BLOCKS
 
 log = logging.getLogger(__name__)
 
-ACTIVITY_TYPES = ("bootcamp_module", "lesson", "coding_exercise", "quiz")
 
 
 def activity_label(block_type):
@@ -63,7 +63,7 @@ def course_outline(course, learner=None):
                 activities = [
                     _activity(course, u, scores, completions)
                     for u in course.walk(unit_id)
-                    if u != unit_id and course.block_type(u) in ACTIVITY_TYPES
+                    if course.block_type(u) not in STRUCTURAL_BLOCKS
                 ]
                 units.append({"id": unit_id, "title": course.display_name(unit_id), "activities": activities})
             sections.append({"id": section_id, "title": course.display_name(section_id), "units": units})

@@ -19,8 +19,8 @@ from grader.verdict import Verdict
 from xblocks.coding_exercise import definition as authoring
 from xblocks.coding_exercise import scenarios, views
 from xblocks.coding_exercise.feedback import learner_verdict
-from xblocks.coding_exercise.i18n import active_language, translator
 from xblocks.coding_exercise.messages import ERRORS, N_, UI
+from xblocks.common.i18n import translator
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,6 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
 
     public_dir = "static"  # local_resource_url() serves the JS/CSS bundle from here
     icon_class = "problem"
-    has_author_view = False
 
     # --- Authoring data (one ExerciseDefinition spread over fields) ---
     display_name = String(display_name=N_("Display name"), scope=Scope.settings,
@@ -107,8 +106,7 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
 
     # ------------------------------------------------------------------ i18n
     def gettext(self):
-        service = self.runtime.service(self, "i18n")
-        return translator(active_language(), service).gettext
+        return translator(self).gettext
 
     # ------------------------------------------------------------------ scoring
     def max_score(self):
@@ -136,10 +134,10 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
 
     # ------------------------------------------------------------------ views
     def student_view(self, context=None):
-        return views.student_fragment(self, self.gettext())
+        return views.student_fragment(self, translator(self))
 
     def studio_view(self, context=None):
-        return views.studio_fragment(self, self.gettext())
+        return views.studio_fragment(self, translator(self))
 
     def validate(self):
         validation = super().validate()
@@ -166,7 +164,7 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
         except ExerciseError:
             raise JsonHandlerError(400, gettext(ERRORS["no_visible_tests"])) from None
         verdict = self._grade(visible, files, gettext)
-        return {"verdict": learner_verdict(verdict, visible, gettext), **self._state()}
+        return {"verdict": learner_verdict(verdict, visible, gettext, files), **self._state()}
 
     @XBlock.json_handler
     def submit(self, data, suffix=""):
@@ -178,7 +176,7 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
         files = self._learner_files(data, exercise, gettext)
         self.code = files
         verdict = self._grade(exercise, files, gettext)
-        shown = learner_verdict(verdict, exercise, gettext)
+        shown = learner_verdict(verdict, exercise, gettext, files)
         if verdict.status == "error":  # our failure, not the learner's: nothing is counted
             return {"verdict": shown, "attempt_counted": False, **self._state()}
         first_submission = self.attempts == 0
@@ -219,7 +217,7 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
 
     # ------------------------------------------------------------------ helpers
     def _state(self) -> dict:
-        return views.learner_state(self, self.gettext())
+        return views.learner_state(self, translator(self))
 
     def _usable_exercise(self, gettext):
         try:
@@ -250,10 +248,13 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
 
     def _grade(self, exercise, files, gettext) -> Verdict:
         try:
-            return grader_api.grade(exercise, files)
+            verdict = grader_api.grade(exercise, files)
         except ExerciseError as exc:
             raise JsonHandlerError(400, gettext(ERRORS["bad_submission"]).format(reason=exc)) from None
         except Exception:  # a broken grader must fail closed, not show the learner a 500
             log.exception("grading failed for %s", self.scope_ids.usage_id)
             return Verdict(status="error")
+        if verdict.status == "error":
+            log.warning("the grader could not grade %s: %s", self.scope_ids.usage_id, verdict.message)
+        return verdict
 

@@ -66,6 +66,8 @@ def check_definition(d: ExerciseDefinition) -> list[Problem]:
     for t in d.tests:
         if t["name"] in starter_names:
             add(Problem("tests", "test_shadows_starter", {"filename": t["name"]}))
+    if d.language == "sql":
+        problems.extend(_check_sql(d))
     problems.extend(_check_limits(d.limits))
     if not 0 <= d.weight <= MAX_WEIGHT:
         add(Problem("weight", "negative" if d.weight < 0 else "too_large",
@@ -100,6 +102,21 @@ def _check_names(group: str, files: list[dict]) -> list[Problem]:
         if name in seen:
             problems.append(Problem(group, "duplicate_name", {"filename": name}))
         seen.add(name)
+    return problems
+
+
+def _check_sql(d: ExerciseDefinition) -> list[Problem]:
+    """SQL test files are JSON the grader reads: report their mistakes here, not to learners."""
+    from grader.runners.sql import parse_test_file  # host-side parsing only, no sandbox
+
+    problems = []
+    if d.starter and (len(d.starter) != 1 or not d.starter[0]["name"].endswith(".sql")):
+        problems.append(Problem("starter", "sql_one_file", {}))
+    for t in d.tests:
+        try:
+            parse_test_file(t["name"], t["content"])
+        except ExerciseError as exc:
+            problems.append(Problem("tests", "bad_test_file", {"filename": t["name"], "reason": exc}))
     return problems
 
 

@@ -2,7 +2,7 @@
 
 Hidden tests appear only as "Hidden test N" with pass/fail. Their code must not leak through the
 verdict's free text either (a traceback can quote a test file), so any line of a hidden test
-file found in the message or the printed output is blanked.
+file found in a message is blanked, and a run with hidden tests shows nothing the code printed.
 """
 from __future__ import annotations
 
@@ -30,18 +30,21 @@ def status_message(verdict: Verdict, limits: Limits, gettext) -> str:
     return gettext(STATUS[status]).format(limit=limit)
 
 
-def redact(text: str, hidden_files, gettext) -> str:
-    """Blank every line of *text* that quotes a hidden test file, and the files' names."""
+def _lines(texts) -> set[str]:
+    return {line.strip() for text in texts for line in text.splitlines()
+            if len(line.strip()) >= _MIN_SECRET_LINE}
+
+
+def redact(text: str, hidden_files, gettext, public_texts=()) -> str:
+    """Blank every line of *text* that quotes a hidden test file, and the files' names.
+
+    Lines the learner can already see (*public_texts*: visible tests, their own code) are not
+    secrets: `from somme import somme` stays readable in a visible test's traceback."""
     if not text or not hidden_files:
         return text[:MAX_TEXT] if text else ""
-    secrets = set()
-    names = []
-    for f in hidden_files:
-        names.append(f.name)
-        for line in f.content.splitlines():
-            line = line.strip()
-            if len(line) >= _MIN_SECRET_LINE:
-                secrets.add(line)
+    text = text[:MAX_TEXT]
+    names = [f.name for f in hidden_files]
+    secrets = _lines(f.content for f in hidden_files) - _lines(public_texts)
     marker = gettext(HIDDEN_REDACTED)
     kept = []
     for line in text.splitlines():
@@ -55,10 +58,12 @@ def redact(text: str, hidden_files, gettext) -> str:
     return "\n".join(kept)[:MAX_TEXT]
 
 
-def learner_verdict(verdict: Verdict, exercise, gettext) -> dict:
-    """The verdict as the browser may see it (grader.verdict.Verdict.to_dict, redacted)."""
+def learner_verdict(verdict: Verdict, exercise, gettext, files=None) -> dict:
+    """The verdict as the browser may see it (grader.verdict.Verdict.to_dict, redacted).
+    *files* are the learner's own files (what they submitted)."""
     data = verdict.to_dict(redact_hidden=True)
     hidden_files = [t for t in exercise.tests if t.hidden]
+    public = [t.content for t in exercise.tests if not t.hidden] + list((files or {}).values())
     number = 0
     for test in data["tests"]:
         if test.get("hidden"):
@@ -66,8 +71,14 @@ def learner_verdict(verdict: Verdict, exercise, gettext) -> dict:
             test["name"] = gettext(HIDDEN_TEST).format(number=number)
             test["message"] = ""
         else:
-            test["message"] = redact(test.get("message", ""), hidden_files, gettext)
-    data["message"] = redact(data.get("message", ""), hidden_files, gettext)
-    data["output"] = redact(data.get("output", ""), hidden_files, gettext)
+            test["message"] = redact(test.get("message", ""), hidden_files, gettext, public)
+    if verdict.status == "error":
+        # The grader's own trouble (sandbox, a broken test file): the learner gets the status
+        # sentence only; the details are logged for the staff by the block.
+        data["message"] = ""
+    data["message"] = redact(data.get("message", ""), hidden_files, gettext, public)
+    # What the code printed while hidden tests called it could spell out their inputs, so a
+    # run with hidden tests shows no output (Run, with visible tests only, shows it).
+    data["output"] = "" if hidden_files else redact(data.get("output", ""), hidden_files, gettext, public)
     data["status_message"] = status_message(verdict, exercise.limits, gettext)
     return data

@@ -6,25 +6,39 @@ the learner revealed and their own state.
 """
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from web_fragments.fragment import Fragment
 from webob import Response
 
 from grader.exercise import Limits
+from xblocks.common.i18n import format_number, render_template
 from xblocks.common.markdown import pygments_css, render_markdown
 from xblocks.coding_exercise import definition as authoring
-from xblocks.coding_exercise.i18n import active_language, base_language, is_rtl
-from xblocks.coding_exercise.messages import (FIELD_HELP, FIELD_LABELS, UI, VALIDATION,
-                                              translate_all)
-from xblocks.coding_exercise.rendering import read_static, render_template, script_json
+from xblocks.coding_exercise.messages import FIELD_HELP, FIELD_LABELS, UI, VALIDATION
+
+PACKAGE = "xblocks.coding_exercise"
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 LANGUAGE_NAMES = {"python": "Python", "javascript": "JavaScript", "sql": "SQL"}
 
 
 def _num(value) -> str:
+    """A number as an author types it in a form (dot decimal: it is parsed back)."""
     value = round(float(value), 2)
     return str(int(value)) if value.is_integer() else str(value)
+
+
+def script_json(data) -> str:
+    """JSON safe inside a <script> element: learner code may contain '</script>'."""
+    return (json.dumps(data, ensure_ascii=False)
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def read_static(path: str) -> str:
+    return (PACKAGE_DIR / path).read_text(encoding="utf-8")
 
 
 def dom_id(block) -> str:
@@ -42,7 +56,7 @@ def revealed_hints(block) -> list[str]:
     return [render_markdown(h) for h in block.hints[:block.hints_revealed]]
 
 
-def learner_state(block, gettext) -> dict:
+def learner_state(block, tr) -> dict:
     """Attempts, score and hints as the learner's page shows them (never the author's secrets)."""
     left = block.attempts_left()
     earned = (block.raw_earned or 0.0) * block.weight
@@ -50,10 +64,11 @@ def learner_state(block, gettext) -> dict:
         "attempts": block.attempts,
         "max_attempts": block.max_attempts,
         "attempts_left": left,
-        "attempts_text": (gettext(UI["attempts_unlimited"]) if left is None
-                          else gettext(UI["attempts_left"]).format(count=left)),
-        "score_text": (gettext(UI["not_submitted"]) if block.raw_earned is None
-                       else gettext(UI["score"]).format(earned=_num(earned), possible=_num(block.weight))),
+        "attempts_text": (tr.gettext(UI["attempts_unlimited"]) if left is None
+                          else tr.gettext(UI["attempts_left"]).format(count=left)),
+        "score_text": (tr.gettext(UI["not_submitted"]) if block.raw_earned is None
+                       else tr.gettext(UI["score"]).format(earned=format_number(earned, tr.language),
+                                                           possible=format_number(block.weight, tr.language))),
         "submitted": block.raw_earned is not None,
         "hints_revealed": block.hints_revealed,
         "hints_total": len(block.hints),
@@ -72,13 +87,12 @@ def _add_static(block, frag: Fragment, css: str, scripts: list[str]) -> None:
             frag.add_javascript(read_static(path))
 
 
-def student_fragment(block, gettext) -> Fragment:
-    language = active_language()
-    ui = translate_all(UI, gettext)
+def student_fragment(block, tr) -> Fragment:
+    ui = tr.strings(UI)
     files = learner_files(block)
     visible_tests = [{"name": t["name"], "content": t["content"]}
                      for t in block.test_files if not t.get("hidden")]
-    state = learner_state(block, gettext)
+    state = learner_state(block, tr)
     data = {
         "language": block.language,
         "files": [f["name"] for f in files],
@@ -86,7 +100,7 @@ def student_fragment(block, gettext) -> Fragment:
         "last_verdict": block.last_verdict or None,
         "hints": revealed_hints(block),
     }
-    html = render_template("student_view.html", {
+    html = render_template(PACKAGE, "student_view.html", {
         "ui": ui,
         "display_name": block.display_name,
         "prompt_html": render_markdown(block.prompt),
@@ -96,11 +110,9 @@ def student_fragment(block, gettext) -> Fragment:
         "visible_tests": visible_tests,
         "hints_enabled": bool(block.hints),
         "state": state,
-        "lang": base_language(language),
-        "dir": "rtl" if is_rtl(language) else "ltr",
         "data_json": script_json(data),
         "uid": dom_id(block),
-    })
+    }, tr)
     frag = Fragment(html)
     frag.add_css(pygments_css())
     _add_static(block, frag, "static/css/coding_exercise.css",
@@ -109,15 +121,14 @@ def student_fragment(block, gettext) -> Fragment:
     return frag
 
 
-def studio_fragment(block, gettext) -> Fragment:
+def studio_fragment(block, tr) -> Fragment:
     """The author's form: every field; files and tests edited as code."""
-    language = active_language()
-    labels = translate_all(FIELD_LABELS, gettext)
+    labels = tr.strings(FIELD_LABELS)
     d = block.definition()
     problems = authoring.check_definition(d)
-    html = render_template("studio_view.html", {
+    html = render_template(PACKAGE, "studio_view.html", {
         "labels": labels,
-        "help": translate_all(FIELD_HELP, gettext),
+        "help": tr.strings(FIELD_HELP),
         "d": {"display_name": d.display_name, "language": d.language, "prompt": d.prompt,
               "weight": _num(d.weight), "max_attempts": str(d.max_attempts),
               "skills": " ".join(d.skills)},
@@ -125,12 +136,10 @@ def studio_fragment(block, gettext) -> Fragment:
                     "default": _num(getattr(Limits(), key))}
                    for key in authoring.LIMIT_FIELDS],
         "languages": [{"value": v, "name": n, "selected": v == d.language} for v, n in LANGUAGE_NAMES.items()],
-        "problems": [{"severity": p.severity, "field": p.field, "text": p.text(gettext)} for p in problems],
-        "lang": base_language(language),
-        "dir": "rtl" if is_rtl(language) else "ltr",
+        "problems": [{"severity": p.severity, "field": p.field, "text": p.text(tr.gettext)} for p in problems],
         "data_json": script_json({"starter": d.starter, "solution": d.solution, "tests": d.tests,
                                   "hints": d.hints, "language": d.language}),
-    })
+    }, tr)
     frag = Fragment(html)
     _add_static(block, frag, "static/css/coding_exercise.css",
                 ["static/js/vendor/codemirror.bundle.js", "static/js/coding_exercise_studio.js"])

@@ -26,6 +26,11 @@ LANGUAGES = ("en", "fr", "ar")
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 
 
+def N_(message: str) -> str:  # noqa: N802 (gettext convention)
+    """Mark *message* for extraction; it is translated where it is shown, once the language is known."""
+    return message
+
+
 def active_language() -> str | None:
     """The active Django language ('fr', 'ar', 'en', 'fr-ma'...), or None without Django settings."""
     try:
@@ -120,7 +125,8 @@ def format_number(value: float, language: str, digits: int = 2) -> str:
 
 def format_percent(fraction: float, language: str) -> str:
     percent = round(fraction * 100)
-    return f"{percent}\u00a0%" if _base_language(language) in ("fr", "ar") else f"{percent}%"
+    # French typography wants a no-break space before %; Arabic and English write it attached.
+    return f"{percent}\u00a0%" if _base_language(language) == "fr" else f"{percent}%"
 
 
 @functools.lru_cache(maxsize=1)

@@ -30,13 +30,13 @@ def _(message: str) -> str:
 
 
 JS_STRINGS = {
-    "run": "Run",
-    "running": "Running…",
-    "reset": "Reset",
-    "no_output": "(the code printed nothing)",
-    "done": "Lesson completed",
-    "mark_done": "Mark as done",
-    "network_error": "The server could not be reached. Check your connection and try again.",
+    "run": _("Run"),
+    "running": _("Running…"),
+    "reset": _("Reset"),
+    "no_output": _("(the code printed nothing)"),
+    "done": _("Lesson completed"),
+    "mark_done": _("Mark as done"),
+    "network_error": _("The server could not be reached. Check your connection and try again."),
 }
 
 

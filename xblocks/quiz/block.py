@@ -33,16 +33,16 @@ def _(message: str) -> str:
 
 # Strings the front-end shows, translated per request and passed to the JS.
 JS_STRINGS = {
-    "submit": "Submit",
-    "submitting": "Checking…",
-    "correct": "Correct",
-    "partial": "Partly correct: {earned} / {points}",
-    "incorrect": "Incorrect",
-    "unanswered": "Not answered",
-    "solution": "Answer:",
-    "network_error": "The server could not be reached. Check your connection and try again.",
-    "no_attempts": "You have used all your attempts for this quiz.",
-    "solved": "You answered every question correctly.",
+    "submit": _("Submit"),
+    "submitting": _("Checking…"),
+    "correct": _("Correct"),
+    "partial": _("Partly correct: {earned} / {points}"),
+    "incorrect": _("Incorrect"),
+    "unanswered": _("Not answered"),
+    "solution": _("Answer:"),
+    "network_error": _("The server could not be reached. Check your connection and try again."),
+    "no_attempts": _("You have used all your attempts for this quiz."),
+    "solved": _("You answered every question correctly."),
 }
 
 

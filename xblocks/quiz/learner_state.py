@@ -78,7 +78,9 @@ def learner_state(d: QuizDefinition, *, attempts: int, answers: dict, results: d
         "attempts_left": left,
         "can_submit": bool(d.questions) and (left is None or left > 0) and not solved,
         "answers": answers,
-        "results": results,
+        "results": {qid: {**r, "earned_text": format_number(r.get("earned", 0), tr.language),
+                          "points_text": format_number(r.get("points", 0), tr.language)}
+                    for qid, r in results.items()},
         "solutions": visible_solutions(d, attempts, results, is_staff),
         "score": None,
         "status": "",

@@ -61,7 +61,7 @@ class Question:
     text: str = ""
     options: list[Option] = field(default_factory=list)
     answers: list[Answer] = field(default_factory=list)
-    line: str = ""  # where it was written, for messages
+    line: str = field(default="", compare=False)  # where it was written, for messages
 
 
 @dataclass
@@ -87,7 +87,7 @@ class QuizDefinition:
     questions: list[Question] = field(default_factory=list)
     extra_attributes: dict = field(default_factory=dict)  # unknown attributes, kept on round-trip
     parse_problems: list[str] = field(default_factory=list)
-    line: str = "quiz"  # where the <quiz> element was written
+    line: str = field(default="quiz", compare=False)  # where the <quiz> element was written
 
     @property
     def max_score(self) -> float:
@@ -103,10 +103,11 @@ class QuizDefinition:
             found.append(f"{self.line}: the quiz has no <question>: add at least one")
         seen = set()
         for q in self.questions:
+            where_ = q.line or self.display_name  # no line once stored in a block: name the quiz
             if q.id in seen:
-                found.append(f"{q.line}: two questions share the id {q.id!r}: give each a unique id")
+                found.append(f"{where_}: two questions share the id {q.id!r}: give each a unique id")
             seen.add(q.id)
-            found.extend(f"{q.line}: question {q.id} {p}" for p in _question_problems(q))
+            found.extend(f"{where_}: question {q.id} {p}" for p in _question_problems(q))
         return found
 
 

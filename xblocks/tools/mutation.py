@@ -20,7 +20,7 @@ DEFAULT_CAP = 25
 # Order in which kinds take turns when the cap forces a choice: the kinds that most often reveal
 # a missing test come first.
 KIND_ORDER = ("comparison", "statement", "constant", "logic", "arithmetic", "boolean", "negation",
-              "return", "sort", "join", "distinct", "where")
+              "return", "sort", "join", "distinct", "where", "aggregate")
 
 _COMPARE_SWAPS = {
     ast.Lt: [ast.LtE], ast.LtE: [ast.Lt], ast.Gt: [ast.GtE], ast.GtE: [ast.Gt],
@@ -183,9 +183,8 @@ def python_mutants(name: str, text: str) -> list[Mutant]:
             if stmt in skipped or isinstance(stmt, _NEVER_DROP) or not src.owns_lines(stmt):
                 continue
             start, end = src.span(stmt)
-            indent = src.text[src.starts[stmt.lineno - 1]:start]
             # Blank lines keep the other line numbers (and tracebacks) where the author wrote them.
-            filler = indent + "pass" + "\n" * (stmt.end_lineno - stmt.lineno)
+            filler = "pass" + "\n" * (stmt.end_lineno - stmt.lineno)
             add(stmt, "statement", f"skips `{_short(src.segment(stmt))}`",
                 src.text[:start] + filler + src.text[end:])
     mutants = []

@@ -16,7 +16,9 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*")
 _NUMBER = re.compile(r"\d+(\.\d+)?([eE][+-]?\d+)?")
 _PUNCT = ("<=", ">=", "<>", "!=", "==", "||")
 # Keywords that end a WHERE clause at the same nesting level.
-_CLAUSE_END = {"GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "RETURNING"}
+_CLAUSE_END = {"GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "RETURNING",
+               "OFFSET"}
+_COMPARE_SWAPS = {"<": "<=", "<=": "<", ">": ">=", ">=": ">", "=": "<>", "<>": "=", "!=": "="}
 
 
 @dataclass
@@ -93,8 +95,10 @@ def mutants(name: str, src: str) -> list[Mutant]:
         word = t.upper
         if word in ("ASC", "DESC"):
             swap(t, _same_case(t.text, "DESC" if word == "ASC" else "ASC"), "sort")
-        elif t.kind == "punct" and t.text in ("<", "<=", ">", ">="):
-            swap(t, {"<": "<=", "<=": "<", ">": ">=", ">=": ">"}[t.text], "comparison")
+        elif t.kind == "punct" and t.text in _COMPARE_SWAPS:
+            swap(t, _COMPARE_SWAPS[t.text], "comparison")
+        elif word in ("MIN", "MAX") and nxt is not None and nxt.text == "(":
+            swap(t, _same_case(t.text, "MAX" if word == "MIN" else "MIN"), "aggregate")
         elif word == "AND" and not _between_and(tokens, index):
             swap(t, _same_case(t.text, "OR"), "logic")
         elif word == "OR":
@@ -115,8 +119,10 @@ def mutants(name: str, src: str) -> list[Mutant]:
             for delta in (1, -1):
                 if value + delta >= 0:
                     swap(t, str(value + delta), "constant")
-        elif word == "WHERE":
+        elif word in ("WHERE", "HAVING"):
             found.extend(_dropped_conditions(name, src, tokens, index))
+        elif word == "BY" and index and tokens[index - 1].upper == "ORDER":
+            found.extend(_descending_terms(name, src, tokens, index))
     return found
 
 
@@ -143,15 +149,42 @@ def _is_outer_join(tokens: list[Token], index: int) -> bool:
     return any(w in ("LEFT", "RIGHT", "FULL", "OUTER", "CROSS", "NATURAL") for w in previous)
 
 
-def _dropped_conditions(name: str, src: str, tokens: list[Token], where: int) -> list[Mutant]:
-    """One mutant per AND-ed condition of a WHERE (the whole WHERE when it has a single one)."""
-    depth = tokens[where].depth
-    end = len(tokens)
-    for j in range(where + 1, len(tokens)):
+def _clause_end(tokens: list[Token], start: int) -> int:
+    """Index of the first token after the clause starting at tokens[start] (same nesting level)."""
+    depth = tokens[start].depth
+    for j in range(start + 1, len(tokens)):
         t = tokens[j]
         if t.depth < depth or (t.depth == depth and (t.upper in _CLAUSE_END or t.text == ";")):
-            end = j
-            break
+            return j
+    return len(tokens)
+
+
+def _descending_terms(name: str, src: str, tokens: list[Token], by: int) -> list[Mutant]:
+    """ORDER BY terms without a direction sort ascending: one mutant sorts each descending."""
+    end, depth = _clause_end(tokens, by), tokens[by].depth
+    terms, start = [], by + 1
+    for j in range(by + 1, end):
+        if tokens[j].depth == depth and tokens[j].text == ",":
+            terms.append((start, j))
+            start = j + 1
+    terms.append((start, end))
+    found = []
+    for first, stop in terms:
+        if first >= stop or tokens[stop - 1].upper in ("ASC", "DESC", "FIRST", "LAST"):
+            continue
+        last = tokens[stop - 1]
+        term = src[tokens[first].start:last.end]
+        found.append(Mutant(name, line_of(src, last.start), "sort",
+                            f"sorts by {_short(term)} DESC instead of ascending",
+                            src[:last.end] + _same_case(tokens[by].text, " DESC") + src[last.end:]))
+    return found
+
+
+def _dropped_conditions(name: str, src: str, tokens: list[Token], where: int) -> list[Mutant]:
+    """One mutant per AND-ed condition of a WHERE or HAVING (the whole clause when it has one)."""
+    depth = tokens[where].depth
+    end = _clause_end(tokens, where)
+    keyword = tokens[where].upper
     if end == where + 1:
         return []
     # Split on the top-level ANDs that are not part of a BETWEEN.
@@ -165,11 +198,12 @@ def _dropped_conditions(name: str, src: str, tokens: list[Token], where: int) ->
     if any(t.depth == depth and t.upper == "OR" for t in tokens[where + 1:end]):
         return []  # dropping one side of an OR-ed condition changes precedence: skip it
     last_char = tokens[end - 1].end
+    resume = tokens[end].start if end < len(tokens) and tokens[end].text != ";" else last_char
     if len(parts) == 1:
         condition = src[tokens[where + 1].start:last_char]
         return [Mutant(name, line_of(src, tokens[where].start), "where",
-                       f"leaves out WHERE {_short(condition)}",
-                       src[:tokens[where].start] + src[last_char:])]
+                       f"leaves out {keyword} {_short(condition)}",
+                       src[:tokens[where].start] + src[resume:])]
     found = []
     for k, (first, last) in enumerate(parts):
         condition = src[tokens[first].start:tokens[last - 1].end]

@@ -38,14 +38,22 @@ HINTS = {
 # olxcleaner levels we lower: the import works and the course is usable without these.
 DOWNGRADED = {
     ("InvalidSetting", "course_image"): "Studio shows its default course image",
+    ("InvalidSetting", "end"): "Open edX accepts a course with no end date: it stays open",
 }
+POLICY_FILES = ("policy.json", "grading_policy.json")
 _URL_NAME = re.compile(r"url_name='([^']*)'")
 
 
-def run_olxcleaner(directory: str, report: Report) -> bool:
+# Settings olxcleaner reads from policy.json: when that file is broken they all look missing.
+POLICY_SETTINGS = {"InvalidSetting", "DateOrdering", "SettingOverride"}
+
+
+def run_olxcleaner(directory: str, report: Report, policy_ok: bool = True) -> bool:
     """Add olxcleaner's findings for the course in *directory* to *report*.
 
-    Returns False when olxcleaner could not load the course at all (our own reading says why).
+    With policy_ok False (policy.json could not be read, already reported), the settings it
+    would have provided are not reported missing again. Returns False when olxcleaner could not
+    load the course at all (our own reading says why).
     """
     from olxcleaner import validate  # imported here: it pulls in dateutil/pytz, not needed elsewhere
 
@@ -55,25 +63,30 @@ def run_olxcleaner(directory: str, report: Report) -> bool:
         report.error("olxcleaner", f"olxcleaner stopped on this course ({type(exc).__name__}: {exc}); "
                      "fix the errors above and run again", file=display_path(directory))
         return False
+    run = course.attributes.get("url_name", "") if course is not None else ""
     for err in errorstore.errors:
-        add_olxcleaner_error(err, directory, report)
+        if policy_ok or err.name not in POLICY_SETTINGS:
+            add_olxcleaner_error(err, directory, report, run)
     return course is not None
 
 
-def add_olxcleaner_error(err, directory: str, report: Report):
+def add_olxcleaner_error(err, directory: str, report: Report, run: str = ""):
     if err.name in ALREADY_CHECKED or err.level not in ("ERROR", "WARNING"):
         return
     level = ERROR if err.level == "ERROR" else WARNING
-    message = err.description
-    for (name, setting), why in DOWNGRADED.items():
-        if err.name == name and f"'{setting}'" in message:
-            level, message = WARNING, f"{message} ({why})"
+    message = err.description.rstrip(".")
     hint = HINTS.get(err.name)
-    if hint:
-        message = f"{message.rstrip('.')}: {hint}"
     if "required setting" in message:
-        message += ' (set it in policies/<run>/policy.json under "course/<run>")'
+        hint = f'set it in policies/{run or "<run>"}/policy.json under "course/{run or "<run>"}"'
+    if hint:
+        message = f"{message}: {hint}"
+    for (name, setting), why in DOWNGRADED.items():
+        if err.name == name and f"'{setting}'" in err.description:
+            level, message = WARNING, f"{message} ({why})"
     match = _URL_NAME.search(err.description)
+    filename = err.filename or ""
+    if filename in POLICY_FILES and run:  # olxcleaner names policy files without their folder
+        filename = os.path.join("policies", run.replace(":", "/"), filename)
     report.add(level, "olxcleaner", f"{message} [{err.name}]",
-               file=display_path(os.path.join(directory, err.filename)) if err.filename else "",
+               file=display_path(os.path.join(directory, filename)) if filename else "",
                url_name=match.group(1) if match else "")

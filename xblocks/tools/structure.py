@@ -52,6 +52,7 @@ class Block:
     line: int
     element: object      # the lxml element of the definition
     parent: str = ""     # "tag/url_name" of the container
+    used_at: str = ""    # "file:line" of the element that puts it in the course (pointer or inline)
 
 
 @dataclass
@@ -128,18 +129,20 @@ class _Reader:
         return self.course
 
     # ------------------------------------------------------------ blocks
-    def walk(self, node, relpath: str, parent: str):
+    def walk(self, node, relpath: str, parent: str, used_at: tuple[str, int] | None = None):
         """Register *node* (a definition) and read its children."""
         tag = node.tag
         url_name = node.get("url_name", "") if tag != "course" else self.course.run
-        block = Block(tag, url_name, self.path(relpath), node.sourceline, node, parent)
+        used_file, used_line = used_at or (self.path(relpath), node.sourceline)
+        block = Block(tag, url_name, self.path(relpath), node.sourceline, node, parent,
+                      f"{used_file}:{used_line}")
         if tag != "course":
             key = (tag, url_name)
             if url_name and key in self.seen:
                 first = self.seen[key]
                 self.report.error("structure", f'two <{tag}> blocks have url_name="{url_name}" (the other '
-                                  f"is at {first.file}:{first.line}): give each block its own url_name",
-                                  file=block.file, line=block.line, url_name=url_name)
+                                  f"is at {first.used_at}): a block can appear only once in a course; give "
+                                  "each its own url_name", file=used_file, line=used_line, url_name=url_name)
                 return
             if url_name:
                 self.seen[key] = block
@@ -166,7 +169,7 @@ class _Reader:
                 continue
             resolved = self.resolve(child, relpath)
             if resolved is not None:
-                self.walk(resolved[0], resolved[1], f"{tag}/{url_name}")
+                self.walk(resolved[0], resolved[1], f"{tag}/{url_name}", (where["file"], where["line"]))
 
     def resolve(self, node, relpath: str):
         """(definition element, its file) for a child element, following a pointer if it is one."""
@@ -244,8 +247,9 @@ class _Reader:
                     if rel in self.used_files:
                         continue
                     if self.parse(rel) is not None:
-                        self.report.warning("structure", "no vertical uses this file, so Studio will not "
-                                            "show it: reference it or delete it", file=self.path(rel))
+                        self.report.warning("structure", "nothing in the course points to this file, so "
+                                            "Studio will not show it: reference it or delete it",
+                                            file=self.path(rel))
 
 
 def _element_children(node) -> list:
@@ -311,7 +315,10 @@ def read_policies(course: Course, report: Report) -> dict:
 def read_course(directory: str, report: Report) -> Course:
     """Read the course under *directory*, reporting structure and policy problems into *report*."""
     reader = _Reader(directory, report)
+    errors_before = len(report.errors)
     course = reader.read()
-    reader.report_unused_files()
+    # After a broken file or pointer, files below it look unused: those warnings would be noise.
+    if len(report.errors) == errors_before:
+        reader.report_unused_files()
     read_policies(course, report)
     return course

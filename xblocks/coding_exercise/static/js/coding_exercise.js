@@ -141,6 +141,7 @@ function CodingExerciseBlock(runtime, element, args) {
     (hints || []).forEach(function (html) {
       var item = document.createElement("li");
       item.innerHTML = html;  // sanitised on the server (nh3 allow-list)
+      item.setAttribute("dir", "auto");  // an author's French hint stays LTR in an Arabic page
       list.appendChild(item);
     });
     section.hidden = !(hints && hints.length);

@@ -76,16 +76,19 @@ function JitQuizBlock(runtime, element, args) {
           verdict.textContent = strings.correct;
           fieldset.classList.add("is-correct");
         } else if (result.earned > 0) {
-          verdict.textContent = format(strings.partial, {earned: result.earned, points: result.points});
+          verdict.textContent = format(strings.partial, {earned: result.earned_text, points: result.points_text});
           fieldset.classList.add("is-partial");
         } else {
           verdict.textContent = strings.incorrect;
           fieldset.classList.add("is-incorrect");
         }
         box.appendChild(verdict);
-        (result.feedback || []).forEach(function (text) {
+        // Once answers are shown, every option carries its own feedback: no need to repeat it here.
+        var shownOnOptions = solution && solution.options;
+        (shownOnOptions ? [] : result.feedback || []).forEach(function (text) {
           var p = document.createElement("p");
           p.className = "jit-quiz__option-comment";
+          p.dir = "auto";
           p.textContent = text;
           box.appendChild(p);
         });

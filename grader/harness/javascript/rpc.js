@@ -1,0 +1,463 @@
+'use strict';
+// A synchronous RPC channel between the test process (T) and the learner process (L), over two
+// pipes. Both sides load this file; only T's copy is trusted. T treats every byte from L as
+// hostile data: it decodes it into fresh values of its own (plain data, or handles that forward
+// to L), never into objects whose behaviour L chooses. L's copy may be tampered with by the
+// learner's code; that can only make L's answers wrong, which the tests then report.
+//
+// Turns strictly alternate: a side that sends a request blocks in readSync until the matching
+// reply, serving the other side's nested requests (callbacks) meanwhile.
+
+const fs = require('fs');
+const util = require('util');
+
+const MAX_MESSAGE = 16 * 1024 * 1024;
+const MAX_DEPTH = 200;
+const BUILTIN_ERRORS = { Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError,
+  URIError };
+
+class ChannelClosed extends Error {}
+class ProtocolError extends Error {}
+// What a handler returns for an operation that must wait for the event loop (see agent.js).
+class AsyncResult {
+  constructor(promise) {
+    this.promise = promise;
+  }
+}
+
+function isPlainObject(v) {
+  const proto = Object.getPrototypeOf(v);
+  if (util.types.isModuleNamespaceObject(v)) return true;
+  return (proto === Object.prototype || proto === null) &&
+    !Object.prototype.hasOwnProperty.call(v, 'constructor');
+}
+
+function isClass(fn) {
+  try {
+    return /^class[\s{]/.test(Function.prototype.toString.call(fn));
+  } catch (e) {
+    return false;
+  }
+}
+
+class Peer {
+  // handlers: op name -> function(message, peer) returning a value (or a Promise, which only the
+  // top-level serve loop may wait for; see agent.js).
+  constructor(inFd, outFd, { trusted, handlers = {} }) {
+    this.inFd = inFd;
+    this.outFd = outFd;
+    this.trusted = trusted; // true in L: what T sends may be trusted more loosely
+    this.handlers = handlers;
+    this.exported = new Map(); // id -> our object handed to the other side
+    this.exportedIds = new Map();
+    this.handles = new Map(); // id -> proxy standing for the other side's object
+    this.handleIds = new WeakMap();
+    this.nextId = 1;
+    this.nextRequest = 1;
+    this.dead = null; // why the channel cannot be used any more
+    this.onDeath = null;
+  }
+
+  // ---- framing ----
+  send(message) {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    const frame = Buffer.alloc(4 + body.length);
+    frame.writeUInt32BE(body.length, 0);
+    body.copy(frame, 4);
+    let offset = 0;
+    while (offset < frame.length) {
+      try {
+        offset += fs.writeSync(this.outFd, frame, offset, frame.length - offset);
+      } catch (e) {
+        if (e.code === 'EAGAIN') continue;
+        throw this.kill(new ChannelClosed('the other process closed the channel'));
+      }
+    }
+  }
+
+  readExactly(length) {
+    const buffer = Buffer.alloc(length);
+    let offset = 0;
+    while (offset < length) {
+      let n;
+      try {
+        n = fs.readSync(this.inFd, buffer, offset, length - offset, null);
+      } catch (e) {
+        if (e.code === 'EAGAIN') continue;
+        throw this.kill(new ChannelClosed('the other process closed the channel'));
+      }
+      if (n === 0) throw this.kill(new ChannelClosed('the other process ended'));
+      offset += n;
+    }
+    return buffer;
+  }
+
+  receive() {
+    if (this.dead) throw this.dead;
+    const length = this.readExactly(4).readUInt32BE(0);
+    if (length > MAX_MESSAGE) throw this.kill(new ProtocolError(`message too large (${length} bytes)`));
+    let message;
+    try {
+      message = JSON.parse(this.readExactly(length).toString('utf8'));
+    } catch (e) {
+      throw this.kill(new ProtocolError('unreadable message'));
+    }
+    if (message === null || typeof message !== 'object' || Array.isArray(message) ||
+        typeof message.t !== 'string' || !Number.isSafeInteger(message.id)) {
+      throw this.kill(new ProtocolError('malformed message'));
+    }
+    return message;
+  }
+
+  kill(error) {
+    if (!this.dead) {
+      this.dead = error;
+      if (this.onDeath) this.onDeath(error);
+    }
+    return this.dead;
+  }
+
+  // ---- requests ----
+  request(message) {
+    if (this.dead) throw this.dead;
+    const id = this.nextRequest++;
+    this.send(Object.assign({ id }, message));
+    for (;;) {
+      const incoming = this.receive();
+      if (incoming.t === 'reply') {
+        if (incoming.id !== id) throw this.kill(new ProtocolError('reply out of turn'));
+        if (incoming.ok === true) return this.decode(incoming.v);
+        throw this.decodeError(incoming.e);
+      }
+      this.serveOne(incoming, true);
+    }
+  }
+
+  // Answer one request. Nested requests (we are waiting for our own reply) must answer at once.
+  serveOne(message, nested) {
+    let result;
+    try {
+      const handler = this.handlers[message.t];
+      if (!handler) throw new ProtocolError(`unknown request ${JSON.stringify(message.t)}`);
+      result = handler(message, this, nested);
+    } catch (e) {
+      if (e instanceof ChannelClosed) throw e;
+      this.replyError(message.id, e);
+      return undefined;
+    }
+    if (result instanceof AsyncResult) {
+      if (!nested) {
+        return result.promise.then((v) => this.reply(message.id, v), (e) => this.replyError(message.id, e));
+      }
+      this.replyError(message.id, new Error('cannot wait for a Promise here'));
+      return undefined;
+    }
+    this.reply(message.id, result);
+    return undefined;
+  }
+
+  reply(id, value) {
+    let encoded;
+    try {
+      encoded = this.encode(value);
+    } catch (e) {
+      return this.replyError(id, e);
+    }
+    this.send({ t: 'reply', id, ok: true, v: encoded });
+    return undefined;
+  }
+
+  replyError(id, error) {
+    this.send({ t: 'reply', id, ok: false, e: this.encodeError(error) });
+  }
+
+  call(fnId, self, args) {
+    return this.request({ t: 'call', f: fnId, self: this.encode(self), args: this.encode(args) });
+  }
+
+  // ---- values: encoding (ours -> wire) ----
+  exportObject(value) {
+    let id = this.exportedIds.get(value);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.exported.set(id, value);
+      this.exportedIds.set(value, id);
+    }
+    return id;
+  }
+
+  encode(value, seen = new Map(), depth = 0) {
+    if (depth > MAX_DEPTH) throw new RangeError('value nested too deeply to be sent');
+    switch (typeof value) {
+      case 'undefined': return { $: 'u' };
+      case 'boolean': case 'string': return value;
+      case 'number':
+        return Number.isFinite(value) && !Object.is(value, -0) ? value : { $: 'n', v: String(Object.is(value, -0) ? '-0' : value) };
+      case 'bigint': return { $: 'big', v: value.toString() };
+      case 'symbol': return { $: 'sym', v: value.description || '' };
+      case 'function':
+        if (this.handleIds.has(value)) return { $: 'yours', id: this.handleIds.get(value) };
+        return { $: 'fn', id: this.exportObject(value), name: String(value.name || ''), cls: isClass(value) };
+      default: break;
+    }
+    if (value === null) return null;
+    if (this.handleIds.has(value)) return { $: 'yours', id: this.handleIds.get(value) };
+    if (seen.has(value)) return { $: 'back', i: seen.get(value) };
+    if (util.types.isPromise(value)) return { $: 'p', id: this.exportObject(value) };
+    const index = seen.size;
+    const enc = (v) => this.encode(v, seen, depth + 1);
+    if (Array.isArray(value) && !util.types.isProxy(value)) {
+      seen.set(value, index);
+      return { $: 'a', v: Array.from(value, enc) };
+    }
+    if (util.types.isMap(value)) {
+      seen.set(value, index);
+      return { $: 'map', v: Array.from(value, ([k, v]) => [enc(k), enc(v)]) };
+    }
+    if (util.types.isSet(value)) {
+      seen.set(value, index);
+      return { $: 'set', v: Array.from(value, enc) };
+    }
+    if (util.types.isDate(value)) return { $: 'date', v: enc(value.getTime()) };
+    if (util.types.isRegExp(value)) return { $: 're', s: value.source, f: value.flags };
+    if (util.types.isNativeError(value) || value instanceof Error) return this.encodeError(value);
+    if (!util.types.isProxy(value) && isPlainObject(value)) {
+      seen.set(value, index);
+      const pairs = [];
+      for (const key of Object.keys(value)) pairs.push([key, enc(value[key])]);
+      return { $: 'o', np: Object.getPrototypeOf(value) === null, v: pairs };
+    }
+    const ctor = value.constructor;
+    return { $: 'ref', id: this.exportObject(value), cls: typeof ctor === 'function' ? String(ctor.name || '') : '' };
+  }
+
+  encodeError(error) {
+    if (error instanceof Error || util.types.isNativeError(error)) {
+      let name = 'Error';
+      let message = '';
+      let stack = '';
+      try {
+        name = String(error.name);
+        message = String(error.message);
+        stack = String(error.stack || '');
+      } catch (e) { /* a hostile getter: keep the defaults */ }
+      return { $: 'err', name, message, stack, where: this.describeLocation(error, stack) };
+    }
+    return { $: 'thrown', v: this.encode(error) };
+  }
+
+  describeLocation() {
+    return '';
+  }
+
+  // ---- values: decoding (wire -> ours) ----
+  decode(wire, seen = [], depth = 0) {
+    if (depth > MAX_DEPTH) throw this.kill(new ProtocolError('value nested too deeply'));
+    if (wire === null || typeof wire === 'boolean' || typeof wire === 'string') return wire;
+    if (typeof wire === 'number') return wire;
+    if (typeof wire !== 'object' || Array.isArray(wire) || typeof wire.$ !== 'string') {
+      throw this.kill(new ProtocolError('malformed value'));
+    }
+    const dec = (v) => this.decode(v, seen, depth + 1);
+    const str = (v) => {
+      if (typeof v !== 'string') throw this.kill(new ProtocolError('malformed value'));
+      return v;
+    };
+    const list = (v) => {
+      if (!Array.isArray(v)) throw this.kill(new ProtocolError('malformed value'));
+      return v;
+    };
+    switch (wire.$) {
+      case 'u': return undefined;
+      case 'n': {
+        const special = { NaN, Infinity, '-Infinity': -Infinity, '-0': -0 };
+        if (!Object.prototype.hasOwnProperty.call(special, wire.v)) throw this.kill(new ProtocolError('bad number'));
+        return special[wire.v];
+      }
+      case 'big':
+        if (!/^-?\d{1,10000}$/.test(str(wire.v))) throw this.kill(new ProtocolError('bad bigint'));
+        return BigInt(wire.v);
+      case 'sym': return Symbol(str(wire.v));
+      case 'back': {
+        if (!Number.isSafeInteger(wire.i) || wire.i < 0 || wire.i >= seen.length) throw this.kill(new ProtocolError('bad reference'));
+        return seen[wire.i];
+      }
+      case 'a': {
+        const out = [];
+        seen.push(out);
+        for (const item of list(wire.v)) out.push(dec(item));
+        return out;
+      }
+      case 'o': {
+        const out = wire.np === true ? Object.create(null) : {};
+        seen.push(out);
+        for (const pair of list(wire.v)) {
+          if (!Array.isArray(pair) || pair.length !== 2) throw this.kill(new ProtocolError('malformed object'));
+          Object.defineProperty(out, str(pair[0]), { value: dec(pair[1]), enumerable: true, writable: true, configurable: true });
+        }
+        return out;
+      }
+      case 'map': {
+        const out = new Map();
+        seen.push(out);
+        for (const pair of list(wire.v)) {
+          if (!Array.isArray(pair) || pair.length !== 2) throw this.kill(new ProtocolError('malformed map'));
+          out.set(dec(pair[0]), dec(pair[1]));
+        }
+        return out;
+      }
+      case 'set': {
+        const out = new Set();
+        seen.push(out);
+        for (const item of list(wire.v)) out.add(dec(item));
+        return out;
+      }
+      case 'date': {
+        const time = dec(wire.v);
+        if (typeof time !== 'number') throw this.kill(new ProtocolError('bad date'));
+        return new Date(time);
+      }
+      case 're':
+        try {
+          return new RegExp(str(wire.s), str(wire.f));
+        } catch (e) {
+          throw this.kill(new ProtocolError('bad regular expression'));
+        }
+      case 'err': return this.decodeError(wire);
+      case 'thrown': return dec(wire.v);
+      case 'yours': {
+        if (!this.exported.has(wire.id)) throw this.kill(new ProtocolError('unknown object'));
+        return this.exported.get(wire.id);
+      }
+      case 'fn': case 'ref': case 'p': {
+        if (!Number.isSafeInteger(wire.id) || wire.id <= 0) throw this.kill(new ProtocolError('bad handle'));
+        if (!this.handles.has(wire.id)) {
+          const handle = this.makeHandle(wire, str);
+          this.handles.set(wire.id, handle);
+          if (wire.$ !== 'p') this.handleIds.set(handle, wire.id);
+        }
+        return this.handles.get(wire.id);
+      }
+      default:
+        throw this.kill(new ProtocolError(`unknown value type ${JSON.stringify(wire.$)}`));
+    }
+  }
+
+  decodeError(wire) {
+    if (wire && wire.$ === 'thrown') return this.decode(wire.v);
+    if (!wire || wire.$ !== 'err') return this.kill(new ProtocolError('malformed error'));
+    const name = typeof wire.name === 'string' ? wire.name : 'Error';
+    const message = typeof wire.message === 'string' ? wire.message : '';
+    const Ctor = Object.prototype.hasOwnProperty.call(BUILTIN_ERRORS, name) ? BUILTIN_ERRORS[name] : Error;
+    const error = new Ctor(message);
+    if (Ctor === Error && name !== 'Error') {
+      Object.defineProperty(error, 'name', { value: name, writable: true, configurable: true });
+    }
+    error.stack = `${name}: ${message}`;
+    this.markRemoteError(error, typeof wire.where === 'string' ? wire.where : '');
+    return error;
+  }
+
+  markRemoteError() {}
+
+  // A stand-in for one of the other side's objects. Every operation asks the other side.
+  makeHandle(wire, str) {
+    const peer = this;
+    const id = wire.id;
+    if (wire.$ === 'p') return this.makePromise(id);
+    const remote = (op, extra) => peer.request(Object.assign({ t: op, o: id }, extra));
+    const key = (k) => (typeof k === 'symbol' ? null : String(k));
+    let target;
+    if (wire.$ === 'fn') {
+      const name = str(wire.name);
+      // A plain function even for a class: its `prototype` must stay writable, because reads
+      // of handle.prototype answer with the learner's prototype (for instanceof).
+      target = function () {};
+      Object.defineProperty(target, 'name', { value: name });
+    } else {
+      // Named after the learner's class, so that messages read "Compte {}".
+      const cls = str(wire.cls) || 'Object';
+      target = Object.create(({ [cls]: class {} })[cls].prototype);
+    }
+    const traps = {
+      apply: (t, self, args) => peer.call(id, self, args),
+      construct: (t, args) => peer.request({ t: 'new', f: id, args: peer.encode(args) }),
+      get(t, k) {
+        if (typeof k === 'symbol') return k === Symbol.hasInstance ? undefined : t[k];
+        return remote('get', { k: key(k) });
+      },
+      set(t, k, v) {
+        if (typeof k === 'symbol') return false;
+        remote('set', { k: key(k), v: peer.encode(v) });
+        return true;
+      },
+      has: (t, k) => (typeof k === 'symbol' ? false : remote('has', { k: key(k) })),
+      deleteProperty: (t, k) => (typeof k === 'symbol' ? false : remote('delete', { k: key(k) })),
+    };
+    if (wire.$ === 'ref') {
+      traps.getPrototypeOf = () => {
+        const proto = remote('proto');
+        if (proto && typeof proto === 'object' && proto.$objectPrototype === true) return Object.prototype;
+        return proto !== null && (typeof proto === 'object' || typeof proto === 'function') ? proto : null;
+      };
+      traps.ownKeys = () => {
+        const keys = remote('keys');
+        if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) {
+          throw new TypeError('the object gave an invalid list of keys');
+        }
+        return [...new Set(keys)];
+      };
+      traps.getOwnPropertyDescriptor = (t, k) => {
+        if (typeof k === 'symbol') return undefined;
+        const found = remote('own', { k: key(k) });
+        if (!found) return undefined;
+        return { value: remote('get', { k: key(k) }), writable: true, enumerable: true, configurable: true };
+      };
+    }
+    return new Proxy(target, traps);
+  }
+
+  makePromise(id) {
+    const peer = this;
+    // Settled when our event loop is free: then we block until the other side's event loop has
+    // run the Promise to completion (see agent.js).
+    return new Promise((resolve, reject) => {
+      setImmediate(() => {
+        try {
+          resolve(peer.request({ t: 'await', p: id }));
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+  }
+}
+
+// Handlers for the generic operations on our exported objects (both sides).
+function objectHandlers() {
+  const target = (peer, m) => {
+    if (!peer.exported.has(m.o)) throw new ReferenceError('unknown object');
+    return peer.exported.get(m.o);
+  };
+  const fn = (peer, id) => {
+    const f = peer.exported.get(id);
+    if (typeof f !== 'function') throw new TypeError('not a function');
+    return f;
+  };
+  return {
+    call: (m, peer) => Reflect.apply(fn(peer, m.f), peer.decode(m.self), peer.decode(m.args)),
+    new: (m, peer) => Reflect.construct(fn(peer, m.f), peer.decode(m.args)),
+    get: (m, peer) => target(peer, m)[String(m.k)],
+    set: (m, peer) => { target(peer, m)[String(m.k)] = peer.decode(m.v); },
+    has: (m, peer) => String(m.k) in target(peer, m),
+    delete: (m, peer) => delete target(peer, m)[String(m.k)],
+    keys: (m, peer) => Object.keys(target(peer, m)),
+    own: (m, peer) => Object.prototype.propertyIsEnumerable.call(target(peer, m), String(m.k)),
+    proto: (m, peer) => {
+      const proto = Object.getPrototypeOf(target(peer, m));
+      return proto === Object.prototype ? { $objectPrototype: true } : proto;
+    },
+  };
+}
+
+module.exports = { Peer, AsyncResult, ChannelClosed, ProtocolError, objectHandlers, isPlainObject };

@@ -1,0 +1,184 @@
+"""The tests sandbox's (T's) end of the pipe to the learner sandbox (L).
+
+Every request carries the remaining wall-clock budget as its deadline. If L does not answer in
+time, exits, or sends anything malformed, L is declared unavailable for the rest of the run:
+the pending and every later request raise LearnerUnavailable (a BaseException, so a test's
+`except Exception` cannot swallow it), and the test that was running is failed whatever it does.
+"""
+from __future__ import annotations
+
+import builtins
+import sys
+
+import wire
+
+MAX_OUTPUT_KEPT = 256 * 1024
+
+
+class LearnerUnavailable(BaseException):
+    """L timed out, died or broke the protocol. reason: timeout | died | protocol."""
+
+    def __init__(self, reason, detail=""):
+        super().__init__(reason, detail)
+        self.reason, self.detail = reason, detail
+
+    def __str__(self):
+        return {"timeout": "the code did not answer within the time limit",
+                "died": "the program running the code stopped",
+                "protocol": "the program running the code sent something unexpected"
+                }.get(self.reason, self.reason)
+
+
+class Channel:
+    def __init__(self, pipe: wire.Pipe, deadline: float, make_proxy, decode_special,
+                 make_exception):
+        self.pipe = pipe
+        self.deadline = deadline
+        self.unavailable: LearnerUnavailable | None = None
+        self.failed_during_test = False
+        self.flags: set[str] = set()
+        self.output: list[str] = []
+        self.output_size = 0
+        self.exported: dict[int, object] = {}
+        self._export_ids: dict[int, int] = {}
+        self.proxies: dict[int, object] = {}
+        self._make_proxy = make_proxy
+        self._make_exception = make_exception
+        self.codec = wire.Codec(self._export, self._import_handle, self._special, decode_special)
+        self.learner_modules: set[str] = set()
+
+    # -- values ---------------------------------------------------------------------------------
+    def _special(self, value):
+        tree = getattr(type(value), "_jt_handle_of", None)
+        return tree(value) if tree is not None else None
+
+    def _export(self, obj):
+        number = self._export_ids.get(id(obj))
+        if number is None:
+            number = self._export_ids[id(obj)] = len(self.exported)
+            self.exported[number] = obj
+        return [wire.TESTS_HANDLE, number]
+
+    def _import_handle(self, tag, tree):
+        number = wire._int(tree[1])
+        if tag == wire.TESTS_HANDLE:
+            if number not in self.exported:
+                raise wire.ProtocolError(f"unknown tests object {number}")
+            return self.exported[number]
+        proxy = self.proxies.get(number)
+        if proxy is None:
+            hashed = tree[2] if type(tree[2]) is int else None
+            label = tree[3] if type(tree[3]) is str else "object"
+            proxy = self.proxies[number] = self._make_proxy(number, hashed, label[:200])
+        return proxy
+
+    # -- requests -------------------------------------------------------------------------------
+    def request(self, op, target=None, args=(), kwargs=None):
+        if self.unavailable is not None:
+            raise self.unavailable
+        refs = {}
+        tree = self.codec.encode((target, tuple(args), dict(kwargs or {})), refs)
+        try:
+            self.pipe.send({"op": op, "v": tree}, self.deadline)
+            while True:
+                message = self.pipe.recv(self.deadline)
+                if type(message) is not dict:
+                    raise wire.ProtocolError("an answer must be an object")
+                self._absorb(message)
+                if "cb" not in message:
+                    break
+                self.pipe.send(self._serve_callback(message), self.deadline)
+            known = {number: obj for number, obj in refs.values()}
+            for restored in message.get("restore") or ():
+                self.codec.decode(restored, known)
+            if "exc" in message:
+                error = self._make_exception(message["exc"], self.codec, known)
+            else:
+                return self.codec.decode(message.get("ok"), known)
+        except TimeoutError:
+            self._give_up("timeout")
+        except (EOFError, OSError):
+            self._give_up("died")
+        except (wire.ProtocolError, KeyError, TypeError, ValueError, RecursionError) as exc:
+            self._give_up("protocol", str(exc))
+        raise error
+
+    def _give_up(self, reason, detail=""):
+        self.unavailable = LearnerUnavailable(reason, detail)
+        self.failed_during_test = True
+        raise self.unavailable
+
+    def _absorb(self, message):
+        """Learner output and flags that come with every message from L."""
+        flags = message.get("flags") or []
+        self.flags.update(f for f in flags if f in ("memory", "output_limit"))
+        for item in message.get("out") or ():
+            stream, text = item
+            if type(text) is not str:
+                raise wire.ProtocolError("output must be text")
+            self.record_output(text)
+            (sys.stderr if stream == "err" else sys.stdout).write(text)
+
+    def record_output(self, text):
+        if self.output_size < MAX_OUTPUT_KEPT:
+            self.output.append(text[:MAX_OUTPUT_KEPT - self.output_size])
+        self.output_size += len(text)
+
+    # -- callbacks: L asks T while learner code runs ---------------------------------------------
+    def _serve_callback(self, message):
+        refs = {}
+        try:
+            args = self.codec.decode(message.get("v"), refs)
+            result = self._callback(message["cb"], args)
+            return {"ok": self.codec.encode(result)}
+        except LearnerUnavailable:
+            raise
+        except wire.ProtocolError:
+            raise
+        except BaseException as exc:  # the test's callback failed: the learner's code sees it
+            return {"exc": {"type": type(exc).__name__, "text": str(exc)[:2000]}}
+
+    def _callback(self, op, args):
+        if op == "input":
+            prompt = args[0] if args and type(args[0]) is str else ""
+            self.record_output(prompt)
+            line = builtins.input(prompt)
+            self.record_output(str(line) + "\n")
+            return str(line)
+        if op in ("stdin_read", "stdin_readline"):
+            size = args[0] if args and type(args[0]) is int else -1
+            stream = sys.stdin
+            return str(stream.read(size) if op == "stdin_read" else stream.readline(size))
+        target = args[0]
+        if not _is_exported(self, target):
+            raise TypeError("only objects the tests passed to the code can be used")
+        if op == "call":
+            return target(*args[1], **args[2])
+        if op == "repr":
+            return repr(target)[:2000]
+        if op == "list":
+            return list(target)
+        if op == "len":
+            return len(target)
+        if op == "getitem":
+            return target[args[1]]
+        if op == "getattr":
+            name = args[1]
+            if type(name) is not str or name.startswith("_") or not _plain_instance(target):
+                raise AttributeError(f"attribute {name!r} of a tests object is not available")
+            value = getattr(target, name)
+            if isinstance(value, type(sys)):
+                raise AttributeError(f"attribute {name!r} of a tests object is not available")
+            return value
+        raise ValueError(f"unknown callback {op!r}")
+
+
+def _is_exported(channel, obj):
+    return any(candidate is obj for candidate in channel.exported.values())
+
+
+def _plain_instance(obj):
+    """An instance of a class the tests defined (not a module, class, function or builtin)."""
+    import types
+    return not isinstance(obj, (type, types.ModuleType, types.FunctionType, types.MethodType,
+                                types.BuiltinFunctionType, types.CodeType, types.FrameType))

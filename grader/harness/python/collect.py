@@ -1,0 +1,275 @@
+"""Finding the tests of a test module (in T), and running pytest-style ones with fixtures.
+
+unittest: TestCase classes, through unittest's own loader (same order as `python -m unittest`).
+pytest style: `test*` functions and `Test*` classes (no __init__) in definition order, with
+@pytest.mark.parametrize expanded into one test per case, and fixtures: the module's own
+@pytest.fixture functions plus capsys, monkeypatch and tmp_path.
+"""
+from __future__ import annotations
+
+import ast
+import collections
+import inspect
+import io
+import os
+import pathlib
+import sys
+import tempfile
+import unittest
+
+import pytest  # the shim in shim/pytest.py
+
+CaptureResult = collections.namedtuple("CaptureResult", "out err")
+
+
+class PytestItem:
+    def __init__(self, name, function, cls, params, marks):
+        self.name, self.function, self.cls = name, function, cls
+        self.params, self.marks = params, marks
+
+    def mark(self, name):
+        return next((m for m in self.marks if m.name == name), None)
+
+
+def unittest_suite(module):
+    return unittest.defaultTestLoader.loadTestsFromModule(module)
+
+
+def flatten(suite):
+    for item in suite:
+        if isinstance(item, unittest.TestSuite):
+            yield from flatten(item)
+        else:
+            yield item
+
+
+def unittest_name(test):
+    return f"{type(test).__qualname__}.{test._testMethodName}" if isinstance(
+        test, unittest.TestCase) else str(test)
+
+
+def pytest_items(module):
+    items = []
+    for name, value in list(vars(module).items()):
+        if name.startswith("test") and inspect.isfunction(value) \
+                and value.__module__ == module.__name__:
+            items += _expand(name, value, None)
+        elif (name.startswith("Test") and inspect.isclass(value)
+              and not issubclass(value, unittest.TestCase) and value.__module__ == module.__name__
+              and "__init__" not in vars(value)):
+            for method_name, method in list(vars(value).items()):
+                if method_name.startswith("test") and inspect.isfunction(method):
+                    items += _expand(f"{name}.{method_name}", method, value)
+    return items
+
+
+def _expand(name, function, cls):
+    marks = list(getattr(function, "_jt_marks", [])) + list(getattr(cls, "_jt_marks", []))
+    cases = [({}, [], "")]
+    for mark in (m for m in marks if m.name == "parametrize"):
+        argnames, values = mark.args[0], list(mark.args[1])
+        names = [n.strip() for n in argnames.split(",")] if isinstance(argnames, str) \
+            else list(argnames)
+        ids = mark.kwargs.get("ids")
+        expanded = []
+        for index, value in enumerate(values):
+            extra_marks = []
+            case_id = None
+            if isinstance(value, pytest.ParameterSet):
+                extra_marks, case_id, value = list(value.marks), value.id, value.values
+            elif len(names) == 1:
+                value = (value,)
+            if isinstance(ids, (list, tuple)) and index < len(ids):
+                case_id = str(ids[index])
+            elif callable(ids):
+                case_id = "-".join(str(ids(v)) for v in value)
+            if case_id is None:
+                case_id = "-".join(_id_part(v, n, index) for v, n in zip(value, names))
+            for params, case_marks, prefix in cases:
+                expanded.append((dict(params, **dict(zip(names, value))), case_marks + extra_marks,
+                                 f"{prefix}-{case_id}" if prefix else case_id))
+        cases = expanded
+    return [PytestItem(f"{name}[{case_id}]" if case_id else name, function, cls, params,
+                       marks + case_marks) for params, case_marks, case_id in cases]
+
+
+def _id_part(value, name, index):
+    if value is None or type(value) in (bool, int, float, str):
+        text = str(value)
+        return text if len(text) <= 30 else f"{name}{index}"
+    return f"{name}{index}"
+
+
+def names_from_source(source):
+    """Test names from the source alone, for a test file that cannot be imported because the
+    learner's module it imports is broken: each of those tests is then failed by name."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    names = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
+            names.append(node.name)
+        elif isinstance(node, ast.ClassDef):
+            methods = sorted(n.name for n in node.body
+                             if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                             and n.name.startswith("test"))
+            if methods and (node.name.startswith("Test") or node.bases):
+                names += [f"{node.name}.{m}" for m in methods]
+    return names
+
+
+# -- running one pytest-style test -------------------------------------------------------------------
+class Capsys:
+    def __init__(self):
+        self._saved = (sys.stdout, sys.stderr)
+        sys.stdout, sys.stderr = self._out, self._err = io.StringIO(), io.StringIO()
+
+    def readouterr(self):
+        result = CaptureResult(self._out.getvalue(), self._err.getvalue())
+        for stream in (self._out, self._err):
+            stream.seek(0)
+            stream.truncate()
+        return result
+
+    def close(self):
+        sys.stdout, sys.stderr = self._saved
+
+
+class MonkeyPatch:
+    _missing = object()
+
+    def __init__(self):
+        self._undo = []
+
+    def setattr(self, target, name, value=_missing, raising=True):
+        if value is self._missing:
+            module_name, _, attribute = target.rpartition(".")
+            target, name, value = __import__(module_name, fromlist=["_"]), attribute, name
+        old = getattr(target, name, self._missing)
+        if old is self._missing and raising:
+            raise AttributeError(f"{target!r} has no attribute {name!r}")
+        self._undo.append(lambda: delattr(target, name) if old is self._missing
+                          else setattr(target, name, old))
+        setattr(target, name, value)
+
+    def delattr(self, target, name, raising=True):
+        if not hasattr(target, name):
+            if raising:
+                raise AttributeError(name)
+            return
+        old = getattr(target, name)
+        self._undo.append(lambda: setattr(target, name, old))
+        delattr(target, name)
+
+    def setitem(self, mapping, key, value):
+        old = mapping.get(key, self._missing)
+        self._undo.append(lambda: mapping.pop(key, None) if old is self._missing
+                          else mapping.__setitem__(key, old))
+        mapping[key] = value
+
+    def delitem(self, mapping, key, raising=True):
+        if key not in mapping:
+            if raising:
+                raise KeyError(key)
+            return
+        old = mapping[key]
+        self._undo.append(lambda: mapping.__setitem__(key, old))
+        del mapping[key]
+
+    def setenv(self, name, value, prepend=None):
+        self.setitem(os.environ, name, str(value))
+
+    def delenv(self, name, raising=True):
+        self.delitem(os.environ, name, raising)
+
+    def syspath_prepend(self, path):
+        sys.path.insert(0, str(path))
+        self._undo.append(lambda: sys.path.remove(str(path)))
+
+    def chdir(self, path):
+        old = os.getcwd()
+        os.chdir(path)
+        self._undo.append(lambda: os.chdir(old))
+
+    def undo(self):
+        while self._undo:
+            self._undo.pop()()
+
+
+class Fixtures:
+    """Resolves a test's parameters; per-module cache for fixtures with a wider scope."""
+
+    def __init__(self, module):
+        self.defined = {}
+        for value in vars(module).values():
+            info = getattr(value, "_jt_fixture", None)
+            if isinstance(info, dict) and callable(value):
+                self.defined[info["name"]] = (value, info)
+        self.module_cache, self.module_teardown = {}, []
+
+    def run(self, item):
+        cache, teardown = {}, []
+        try:
+            for name, (_, info) in self.defined.items():
+                if info["autouse"]:
+                    self._value(name, item, cache, teardown, [])
+            instance = item.cls() if item.cls is not None else None
+            function = item.function.__get__(instance) if instance is not None else item.function
+            if instance is not None and hasattr(instance, "setup_method"):
+                instance.setup_method(item.function)
+            try:
+                kwargs = {name: self._value(name, item, cache, teardown, [])
+                          for name in inspect.signature(function).parameters}
+                result = function(**kwargs)
+                if inspect.isgenerator(result):
+                    raise TypeError("a test function must not yield")
+            finally:
+                if instance is not None and hasattr(instance, "teardown_method"):
+                    instance.teardown_method(item.function)
+        finally:
+            for step in reversed(teardown):
+                step()
+
+    def close(self):
+        for step in reversed(self.module_teardown):
+            try:
+                step()
+            except Exception:
+                pass
+
+    def _value(self, name, item, cache, teardown, chain):
+        if name in item.params:
+            return item.params[name]
+        if name in cache:
+            return cache[name]
+        if name in self.module_cache:
+            return self.module_cache[name]
+        if name in chain:
+            raise RuntimeError(f"fixture {name!r} depends on itself")
+        if name == "capsys" or name == "capfd":
+            capture = cache[name] = Capsys()
+            teardown.append(capture.close)
+            return capture
+        if name == "monkeypatch":
+            patcher = cache[name] = MonkeyPatch()
+            teardown.append(patcher.undo)
+            return patcher
+        if name in ("tmp_path", "tmpdir"):
+            cache[name] = pathlib.Path(tempfile.mkdtemp(dir=os.getcwd()))
+            return cache[name]
+        if name not in self.defined:
+            raise LookupError(f"fixture {name!r} not found (test {item.name})")
+        function, info = self.defined[name]
+        wider = info["scope"] != "function"
+        kwargs = {arg: self._value(arg, item, cache, teardown, chain + [name])
+                  for arg in inspect.signature(function).parameters}
+        value = function(**kwargs)
+        if inspect.isgenerator(value):
+            generator = value
+            value = next(generator)
+            (self.module_teardown if wider else teardown).append(
+                lambda: next(generator, None))
+        (self.module_cache if wider else cache)[name] = value
+        return value

@@ -1,0 +1,395 @@
+"""The learner-side agent (sandbox L): holds the learner's files and nothing else.
+
+It imports the learner's modules when the tests sandbox (T) asks, and serves T's requests on
+them over the pipe: attribute access, calls, common operators. It never decides whether a test
+passed; it only answers questions, so nothing the learner's code does here can forge a result.
+Whatever it prints is captured per request and sent back with the answer.
+
+Started ahead of time by the warm pool: it imports what it needs, then blocks reading its set-up
+(the learner's files, as JSON) on stdin. argv: REQUEST_FD RESPONSE_FD. Standard library only.
+"""
+import os
+import sys
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, _HERE)
+import wire  # noqa: E402
+sys.path.remove(_HERE)
+
+import builtins  # noqa: E402
+import importlib  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+import operator  # noqa: E402
+import runpy  # noqa: E402
+import traceback  # noqa: E402
+
+MAX_TEXT = 4000  # repr/str/messages sent back are cut here
+
+_BINARY = {name: getattr(operator, name) for name in (
+    "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul", "and_", "or_", "xor",
+    "lshift", "rshift")}
+_UNARY = {"neg": operator.neg, "pos": operator.pos, "abs": operator.abs,
+          "invert": operator.invert, "float": float, "int": int, "index": operator.index,
+          "complex": complex, "round": round, "len": len, "iter": iter, "next": next,
+          "str": str, "repr": repr, "hash": hash, "dir": dir, "bool": bool}
+_COMPARE = {"eq": operator.eq, "ne": operator.ne, "lt": operator.lt, "le": operator.le,
+            "gt": operator.gt, "ge": operator.ge}
+
+
+class OutputLimit(BaseException):
+    """Raised into the learner's code when it has printed more than allowed."""
+
+
+def _cut(text):
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + "…"
+
+
+class Capture(io.TextIOBase):
+    """sys.stdout / sys.stderr while learner code runs: kept until the next answer to T."""
+
+    def __init__(self, agent, stream):
+        self.agent, self.stream = agent, stream
+
+    def writable(self):
+        return True
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        return self.agent.take_output(self.stream, str.__str__(text))
+
+    @property
+    def buffer(self):
+        return CaptureBytes(self)
+
+
+class CaptureBytes(io.RawIOBase):
+    """sys.stdout.buffer: bytes are shown as text and count against the same output limit."""
+
+    def __init__(self, text_stream):
+        self.text_stream = text_stream
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        data = bytes(memoryview(data))
+        self.text_stream.agent.take_output(self.text_stream.stream,
+                                           data.decode("utf-8", "replace"))
+        return len(data)
+
+
+class TestsStdin(io.TextIOBase):
+    """sys.stdin while learner code runs: reads are answered by T's sys.stdin, which the tests
+    may have replaced (a StringIO, unittest.mock.patch) to feed input to the program."""
+
+    def __init__(self, agent):
+        self.agent = agent
+
+    def readable(self):
+        return True
+
+    def read(self, size=-1):
+        return self.agent.callback("stdin_read", (size if size is not None else -1,))
+
+    def readline(self, size=-1):
+        return self.agent.callback("stdin_readline", (size if size is not None else -1,))
+
+
+class TestsObject:
+    """Learner-side stand-in for an object that lives in T (a callback passed by a test)."""
+
+    __slots__ = ("_jt_tree",)
+
+    def __init__(self, tree):
+        object.__setattr__(self, "_jt_tree", tree)
+
+    def __call__(self, *args, **kwargs):
+        return AGENT.callback("call", (self, args, kwargs))
+
+    def __getattr__(self, name):
+        return AGENT.callback("getattr", (self, name))
+
+    def __repr__(self):
+        return AGENT.callback("repr", (self,))
+
+    def __iter__(self):
+        return iter(AGENT.callback("list", (self,)))
+
+    def __len__(self):
+        return AGENT.callback("len", (self,))
+
+    def __getitem__(self, key):
+        return AGENT.callback("getitem", (self, key))
+
+
+class Agent:
+    def __init__(self, pipe, output_cap):
+        self.pipe = pipe
+        self.output_cap = output_cap
+        self.output, self.output_size = [], 0
+        self.flags = set()
+        self.objects, self.ids = {}, {}
+        self.codec = wire.Codec(self.export, self.import_handle, self.special)
+        self.root = os.getcwd()
+
+    # -- values ---------------------------------------------------------------------------------
+    def export(self, obj):
+        key = id(obj)
+        number = self.ids.get(key)
+        if number is None:
+            number = self.ids[key] = len(self.objects)
+            self.objects[number] = obj
+        try:
+            hashed = int.__int__(hash(obj))
+        except BaseException:  # unhashable, or a broken __hash__: T raises TypeError on hash()
+            hashed = None
+        return [wire.LEARNER_HANDLE, number, hashed, _cut(type(obj).__qualname__)]
+
+    def import_handle(self, tag, tree):
+        if tag == wire.LEARNER_HANDLE:
+            number = tree[1]
+            if number not in self.objects:
+                raise wire.ProtocolError(f"unknown object {number}")
+            return self.objects[number]
+        return TestsObject(tree)
+
+    def special(self, value):
+        kind = type(value)
+        if isinstance(value, TestsObject):
+            return object.__getattribute__(value, "_jt_tree")
+        if isinstance(value, type) and issubclass(value, BaseException):
+            return self.exception_class(value)
+        fields = getattr(kind, "_fields", None) if issubclass(kind, tuple) else None
+        if (isinstance(fields, tuple) and all(type(f) is str for f in fields)
+                and len(fields) == tuple.__len__(value)):
+            return [wire.NAMEDTUPLE, _cut(str(kind.__module__)), _cut(kind.__qualname__),
+                    list(fields)]
+        return None
+
+    @staticmethod
+    def exception_class(cls):
+        chain = []
+        for klass in cls.__mro__:
+            if klass.__module__ == "builtins":
+                return [wire.EXC_CLASS, chain, klass.__name__]
+            chain.append([_cut(str(klass.__module__)), _cut(str(klass.__qualname__))])
+        return [wire.EXC_CLASS, chain, "Exception"]
+
+    def encode_exception(self, exc):
+        try:
+            args = self.codec.encode(tuple(exc.args))
+        except BaseException:
+            args = [wire.TUPLE, []]
+        try:
+            text = _cut(str(exc))
+        except BaseException:
+            text = f"<{type(exc).__name__}: str() failed>"
+        where = []
+        for frame in traceback.extract_tb(exc.__traceback__):
+            if frame.filename.startswith(self.root + os.sep):
+                where.append([os.path.relpath(frame.filename, self.root), frame.lineno,
+                              frame.name, _cut(frame.line or "")])
+        if isinstance(exc, SyntaxError) and isinstance(exc.filename, str):
+            name = exc.filename
+            if name.startswith(self.root + os.sep):
+                name = os.path.relpath(name, self.root)
+            where.append([name, exc.lineno, "", _cut((exc.text or "").rstrip())])
+        if isinstance(exc, MemoryError):
+            self.flags.add("memory")
+        return {"cls": self.exception_class(type(exc)), "args": args, "text": text,
+                "where": where[-3:], "handle": self.export(exc)}
+
+    # -- output ---------------------------------------------------------------------------------
+    def take_output(self, stream, text):
+        if "output_limit" in self.flags:
+            raise OutputLimit("output limit exceeded")
+        room = self.output_cap - self.output_size
+        self.output.append([stream, text[:max(room, 0)]])
+        self.output_size += len(text)
+        if self.output_size > self.output_cap:
+            self.flags.add("output_limit")
+            raise OutputLimit("output limit exceeded")
+        return len(text)
+
+    def _envelope(self, message):
+        message["out"], self.output = self.output, []
+        message["flags"] = sorted(self.flags)
+        return message
+
+    # -- serving --------------------------------------------------------------------------------
+    def serve(self):
+        while True:
+            try:
+                message = self.pipe.recv()
+            except (EOFError, wire.ProtocolError):
+                os._exit(0)
+            self.pipe.send(self.answer(message))
+
+    def callback(self, op, args):
+        """Ask T something while learner code runs, serving T's nested requests meanwhile."""
+        refs = {}
+        self.pipe.send(self._envelope({"cb": op, "v": self.codec.encode(args, refs)}))
+        while True:
+            message = self.pipe.recv()
+            if "op" in message:
+                self.pipe.send(self.answer(message))
+                continue
+            decoded = {number: obj for number, obj in refs.values()}
+            if "exc" in message:
+                raise _tests_exception(message["exc"])
+            return self.codec.decode(message.get("ok"), decoded)
+
+    def answer(self, message):
+        refs = {}
+        try:
+            target, args, kwargs = self.codec.decode(message.get("v"), refs)
+            result = self.perform(message.get("op"), target, args, kwargs or {})
+            back = {id(obj): [number, obj] for number, obj in refs.items()}
+            reply = {"ok": self.codec.encode(result, back)}
+            reply["restore"] = [self.codec.encode_contents(obj, back)
+                                for obj in refs.values() if type(obj) in (list, dict, set)]
+        except BaseException as exc:  # everything the learner's code raises goes back to T
+            reply = {"exc": self.encode_exception(exc)}
+        return self._envelope(reply)
+
+    def perform(self, op, target, args, kwargs):
+        if op == "call":
+            return target(*args, **kwargs)
+        if op == "getattr":
+            return getattr(target, args[0])
+        if op == "setattr":
+            return setattr(target, args[0], args[1])
+        if op == "delattr":
+            return delattr(target, args[0])
+        if op == "getitem":
+            return target[args[0]]
+        if op == "setitem":
+            target[args[0]] = args[1]
+            return None
+        if op == "delitem":
+            del target[args[0]]
+            return None
+        if op == "contains":
+            return _exact_bool(args[0] in target, "__contains__")
+        if op in _UNARY:
+            result = _UNARY[op](target, *args)
+            return _cut(result) if op in ("str", "repr") else result
+        if op == "format":
+            return format(target, args[0])
+        if op in _COMPARE:
+            return _exact_bool(_COMPARE[op](target, args[0]), f"__{op}__")
+        if op in _BINARY:
+            return _BINARY[op](target, args[0])
+        if op.startswith("r") and op[1:] in _BINARY:
+            return _BINARY[op[1:]](args[0], target)
+        if op == "isinstance":
+            return _exact_bool(isinstance(args[0], target), "__instancecheck__")
+        if op == "issubclass":
+            return _exact_bool(issubclass(args[0], target), "__subclasscheck__")
+        if op == "enter":
+            return target.__enter__()
+        if op == "exit":
+            return target.__exit__(None, None, None)
+        if op == "import":
+            return self.import_module(*args)
+        if op == "public_names":
+            return [name for name in dir(target) if not name.startswith("_")]
+        if op == "run_main":
+            return self.run_main(*args)
+        raise ValueError(f"unknown request {op!r}")
+
+    def import_module(self, name, reload):
+        try:
+            module = sys.modules.get(name)
+            if reload and module is not None:
+                module = importlib.reload(module)
+            else:
+                module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                return {"missing": True}
+            raise
+        path = getattr(module, "__file__", None) or ""
+        return {"module": module, "package": hasattr(module, "__path__"),
+                "file": os.path.relpath(path, self.root) if path.startswith(self.root) else ""}
+
+    def run_main(self, path, argv):
+        """Run a learner file as a program (python FILE ARGS): its exit code, 0 if it ends."""
+        full = os.path.join(self.root, path)
+        saved = sys.argv
+        sys.argv = [path] + list(argv)
+        try:
+            runpy.run_path(full, run_name="__main__")
+        except SystemExit as exc:
+            code = exc.code
+            if code is None or type(code) is int:
+                return code or 0
+            self.take_output("err", f"{code}\n")
+            return 1
+        finally:
+            sys.argv = saved
+        return 0
+
+
+def _exact_bool(value, what):
+    if type(value) is not bool:
+        raise TypeError(f"{what} returned {type(value).__name__}, not bool")
+    return value
+
+
+def _tests_exception(info):
+    """An exception T raised in a callback, as the builtin type of the same name."""
+    name = info.get("type") if isinstance(info, dict) else None
+    kind = getattr(builtins, name, None) if isinstance(name, str) else None
+    text = info.get("text", "") if isinstance(info, dict) else ""
+    if not (isinstance(kind, type) and issubclass(kind, Exception)):
+        kind = RuntimeError
+    try:
+        return kind(text)
+    except BaseException:
+        return RuntimeError(text)
+
+
+def _input(prompt=""):
+    # T calls its own input(prompt): the prompt lands in whatever stdout the test captures,
+    # and a test that patched builtins.input sees the prompt it expects.
+    return AGENT.callback("input", (str(prompt),))
+
+
+def _write_files(root, files):
+    for name, content in files.items():
+        parts = name.split("/")
+        if name.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            continue  # the host already refused such names; never write outside root
+        path = os.path.join(root, *parts)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(content)
+
+
+AGENT = None
+
+
+def main():
+    global AGENT
+    request_fd, response_fd = int(sys.argv[1]), int(sys.argv[2])
+    setup = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    root = os.getcwd()
+    _write_files(root, setup["files"])
+    AGENT = Agent(wire.Pipe(request_fd, response_fd), int(setup["output_cap"]))
+    sys.stdout, sys.stderr = Capture(AGENT, "out"), Capture(AGENT, "err")
+    sys.stdin = TestsStdin(AGENT)
+    builtins.input = _input
+    sys.argv = [""]
+    sys.path.insert(0, root)
+    AGENT.serve()
+
+
+if __name__ == "__main__":
+    main()

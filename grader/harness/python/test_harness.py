@@ -1,0 +1,298 @@
+"""The tests sandbox (T): runs the exercise's tests against the learner's code in sandbox L.
+
+T holds the test files and this harness; it never imports learner code. `import somme` in a test
+gives a proxy module whose attributes and calls are requests to L (proxies.py, channel.py).
+T writes one JSON line per test, then a final "done" line, on the stdout it was started with;
+test code and learner output only ever reach sys.stdout, which is re-pointed elsewhere, so
+neither can write a result line. argv: TO_LEARNER_FD FROM_LEARNER_FD.
+
+Started ahead of time by the warm pool: it imports everything, then blocks reading its request
+(test files, learner module names, wall budget) on stdin. Standard library only.
+"""
+import os
+import sys
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:0] = [_HERE, os.path.join(_HERE, "shim")]
+import channel  # noqa: E402
+import collect  # noqa: E402
+import proxies  # noqa: E402
+import rewrite  # noqa: E402
+import patches  # noqa: E402
+import wire  # noqa: E402
+import pytest  # noqa: E402,F401  (the shim, imported now so that tests find it warm)
+sys.path.remove(_HERE)
+for _name in ("channel", "collect", "patches", "proxies", "rewrite", "wire"):  # free the names for learners
+    sys.modules[f"_jobintech_{_name}"] = sys.modules.pop(_name)
+
+import importlib.util  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+import time  # noqa: E402
+import unittest  # noqa: E402
+import unittest.mock  # noqa: E402,F401
+
+MAX_MESSAGE = 3000
+LearnerUnavailable = channel.LearnerUnavailable
+
+
+class Sink(io.TextIOBase):
+    """Default sys.stdout of the tests: learner output is recorded by the channel already."""
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        return len(text)
+
+
+class Harness:
+    def __init__(self, results, request, chan):
+        self.results = results
+        self.request = request
+        self.channel = chan
+        self.test_files = [t["name"] for t in request["tests"]]
+
+    def emit(self, record):
+        self.results.write(json.dumps(record) + "\n")
+        self.results.flush()
+
+    # -- messages -------------------------------------------------------------------------------
+    def describe(self, exc):
+        """(outcome, message, reason) for an exception a test ended with."""
+        if isinstance(exc, LearnerUnavailable):
+            return "failed", f"Your code did not answer: {exc}.", exc.reason
+        if getattr(exc, "_jt_remote", False):
+            return self._describe_remote(exc)
+        if isinstance(exc, AssertionError):
+            return "failed", (str(exc) or "assertion failed") + self._test_line(exc), ""
+        if isinstance(exc, pytest.Skipped) or isinstance(exc, unittest.SkipTest):
+            return "failed", f"Test skipped: {exc}", "skipped"
+        return "error", f"{type(exc).__name__}: {exc}{self._test_line(exc)}", ""
+
+    @staticmethod
+    def _describe_remote(exc):
+        where = getattr(exc, "_jt_where", [])
+        if isinstance(exc, SyntaxError):
+            file, line = (where[-1][0], where[-1][1]) if where else ("your code", "?")
+            return "failed", f"{type(exc).__name__} in {file} line {line}: {exc.msg}", "syntax"
+        text = str(exc)
+        message = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+        for file, line, function, source in where[-3:]:
+            message += f"\n  {file} line {line}, in {function}: {source.strip()}"
+        outcome = "failed" if isinstance(exc, AssertionError) else "error"
+        return outcome, message, "memory" if isinstance(exc, MemoryError) else ""
+
+    def _test_line(self, exc):
+        frames = [f for f in _walk_tb(exc.__traceback__) if f[0] in self.test_files]
+        return f" ({frames[-1][0]} line {frames[-1][1]})" if frames else ""
+
+    def result(self, name, file, outcome, message, reason=""):
+        if self.channel.failed_during_test and outcome == "passed":
+            outcome, message = "failed", f"Your code did not answer: {self.channel.unavailable}."
+            reason = self.channel.unavailable.reason
+        self.emit({"test": name, "file": file, "outcome": outcome,
+                   "message": message[:MAX_MESSAGE], "reason": reason})
+
+    # -- running --------------------------------------------------------------------------------
+    def run(self):
+        for spec in self.request["tests"]:
+            module = self.load(spec)
+            if module is not None:
+                self.run_module(spec, module)
+        self.emit({"done": True, "flags": sorted(self.channel.flags),
+                   "unavailable": self.channel.unavailable.reason if self.channel.unavailable
+                   else None, "output": "".join(self.channel.output)})
+
+    def load(self, spec):
+        name, source = spec["name"], spec["content"]
+        module_name = name[:-3].replace("/", ".")
+        try:
+            code = rewrite.compile_test(source, name)
+        except SyntaxError as exc:
+            raise AuthorError(f"{name} line {exc.lineno}: SyntaxError: {exc.msg}") from None
+        module = importlib.util.module_from_spec(
+            importlib.util.spec_from_loader(module_name, loader=None, origin=name))
+        module.__file__ = os.path.abspath(name)
+        module.__dict__[rewrite.HELPER] = rewrite.assert_message
+        sys.modules[module_name] = module
+        self.channel.failed_during_test = False
+        try:
+            exec(code, module.__dict__)
+        except BaseException as exc:  # noqa: B902 - whatever the import did, report it
+            if not self._learner_fault(exc):
+                frames = [f for f in _walk_tb(exc.__traceback__) if f[0] == name]
+                line = frames[-1][1] if frames else "?"
+                raise AuthorError(f"{name} line {line}: {type(exc).__name__}: {exc}") from None
+            outcome, message, reason = self.describe(_root_cause(exc))
+            if outcome == "error" or reason == "":
+                message = f"Could not import your code: {message}"
+            names = collect.names_from_source(source) or [module_name]
+            for test_name in names:
+                self.result(test_name, name, "failed", message, reason)
+            return None
+        return module
+
+    def _learner_fault(self, exc):
+        cause = _root_cause(exc)
+        if isinstance(cause, LearnerUnavailable) or getattr(cause, "_jt_remote", False):
+            return True
+        if isinstance(exc, ModuleNotFoundError) and exc.name:
+            top = exc.name.partition(".")[0]
+            return top not in sys.stdlib_module_names and top != "pytest"
+        return False
+
+    def run_module(self, spec, module):
+        suite = collect.unittest_suite(module)
+        expected = [collect.unittest_name(t) for t in collect.flatten(suite)]
+        collector = Collector(self, spec["name"])
+        suite.run(collector)
+        for name in expected:
+            if name not in collector.reported:
+                self.result(name, spec["name"], "failed",
+                            collector.fixture_error or "The test did not run.")
+        fixtures = collect.Fixtures(module)
+        for item in collect.pytest_items(module):
+            self.channel.failed_during_test = False
+            outcome, message, reason = "passed", "", ""
+            skip = item.mark("skip") or next((m for m in item.marks if m.name == "skipif"
+                                              and m.args and m.args[0]), None)
+            if skip is not None:
+                outcome, message = "failed", "Test skipped: " + str(
+                    skip.kwargs.get("reason", "") or (skip.args[1:] or [""])[0])
+            else:
+                try:
+                    fixtures.run(item)
+                    if item.mark("xfail") and item.mark("xfail").kwargs.get("strict", False):
+                        outcome, message = "failed", "Expected to fail, but passed."
+                except BaseException as exc:  # noqa: B902
+                    outcome, message, reason = self.describe(exc)
+                    if (item.mark("xfail") or isinstance(exc, pytest.XFailed)) \
+                            and not isinstance(exc, LearnerUnavailable):
+                        outcome, message = "passed", ""
+            self.result(item.name, spec["name"], outcome, message, reason)
+        fixtures.close()
+
+
+class Collector(unittest.TestResult):
+    """Per-test outcomes from a unittest suite run, reported as each test ends."""
+
+    def __init__(self, harness, file):
+        super().__init__()
+        self.harness, self.file = harness, file
+        self.reported = set()
+        self.fixture_error = ""
+        self.current = None
+
+    def startTest(self, test):
+        super().startTest(test)
+        self.harness.channel.failed_during_test = False
+        self.current = ["passed", "", ""]
+
+    def _set(self, outcome, message, reason=""):
+        if self.current is not None and self.current[0] == "passed":
+            self.current = [outcome, message, reason]
+
+    def addError(self, test, err):
+        outcome, message, reason = self.harness.describe(err[1])
+        if not isinstance(test, unittest.TestCase):  # setUpClass / setUpModule failed
+            self.fixture_error = f"{test}: {message}"
+            return
+        self._set(outcome, message, reason)
+
+    def addFailure(self, test, err):
+        outcome, message, reason = self.harness.describe(err[1])
+        self._set("failed" if outcome == "error" else outcome, message, reason)
+
+    def addSubTest(self, test, subtest, err):
+        if err is not None:
+            outcome, message, reason = self.harness.describe(err[1])
+            self._set(outcome, f"{subtest._subDescription()}: {message}", reason)
+
+    def addSkip(self, test, reason):
+        self._set("failed", f"Test skipped: {reason}", "skipped")
+
+    def addExpectedFailure(self, test, err):
+        if isinstance(err[1], LearnerUnavailable):
+            self._set(*self.harness.describe(err[1]))
+
+    def addUnexpectedSuccess(self, test):
+        self._set("failed", "Expected to fail, but passed.")
+
+    def stopTest(self, test):
+        super().stopTest(test)
+        name = collect.unittest_name(test)
+        if self.current is not None and name not in self.reported:
+            self.reported.add(name)
+            self.harness.result(name, self.file, *self.current)
+        self.current = None
+
+
+class AuthorError(Exception):
+    """The test files themselves are broken: the exercise's author must fix them."""
+
+
+def _walk_tb(tb):
+    frames = []
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        frames.append((os.path.relpath(code.co_filename) if os.path.isabs(code.co_filename)
+                       else code.co_filename, tb.tb_lineno))
+        tb = tb.tb_next
+    return frames
+
+
+def _root_cause(exc):
+    """The learner-side exception behind *exc*, if one is in its chain, else *exc*."""
+    seen = exc
+    for _ in range(10):
+        if seen is None:
+            break
+        if isinstance(seen, LearnerUnavailable) or getattr(seen, "_jt_remote", False):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return exc
+
+
+def _write_tests(tests):
+    for spec in tests:
+        name = spec["name"]
+        if not name.endswith(".py"):
+            raise AuthorError(f"test file {name!r} must be a Python file ending in .py")
+        parts = name.split("/")
+        if name.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            raise AuthorError(f"test file name {name!r} is not allowed")
+        if len(parts) > 1:
+            os.makedirs(os.path.join(*parts[:-1]), exist_ok=True)
+        with open(name, "w", encoding="utf-8") as handle:
+            handle.write(spec["content"])
+
+
+def main():
+    to_learner, from_learner = int(sys.argv[1]), int(sys.argv[2])
+    results = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    started = time.monotonic()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    sys.stdout, sys.stdin = Sink(), io.StringIO("")
+    chan = channel.Channel(wire.Pipe(from_learner, to_learner),
+                           started + float(request["wall_seconds"]), proxies.RemoteObject,
+                           proxies.decode_special, proxies.make_exception)
+    proxies.CHANNEL = chan
+    harness = Harness(results, request, chan)
+    try:
+        _write_tests(request["tests"])
+        sys.path.insert(0, os.getcwd())
+        finder = proxies.LearnerFinder(request["learner_modules"], harness.test_files)
+        sys.meta_path.insert(0, finder)
+        patches.install(chan, request["learner_files"])
+        harness.run()
+    except AuthorError as exc:
+        harness.emit({"fatal": str(exc)})
+    results.close()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

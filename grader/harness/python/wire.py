@@ -1,0 +1,289 @@
+"""The pipe between the learner sandbox (L) and the tests sandbox (T): frames and the value codec.
+
+Runs inside both sandboxes, so: standard library only, Python 3.11+.
+
+A frame is a 4-byte big-endian length and a JSON document. Values travel as JSON trees in which
+every container is a tagged list, so that only exact builtin types (None, bool, int, float,
+complex, str, bytes, list, tuple, dict, set, frozenset) ever come out of the decoder. Anything
+else crosses as a *handle* (an id in the owner's object table) that the other side wraps in a
+proxy. The decoder is the trust boundary on the T side: it must never build anything but those
+builtins and the proxies T chooses to make.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import select
+import struct
+import time
+
+MAX_FRAME = 32 * 1024 * 1024
+MAX_DEPTH = 100
+MAX_ITEMS = 500_000
+_BIG_INT_BITS = 12_000  # beyond this, str(int) hits Python's digit limit: send hex
+
+# Container tags. Mutable containers carry a reference number so that identity, aliasing and
+# cycles survive the trip, and so that the caller can copy back what the callee changed.
+LIST, TUPLE, DICT, SET, FROZENSET, REF = "L", "T", "D", "S", "F", "R"
+BYTES, COMPLEX, BIGINT, NAMEDTUPLE = "B", "C", "I", "N"
+LEARNER_HANDLE, TESTS_HANDLE, EXC_CLASS = "H", "G", "X"
+_TAGS = {LIST: list, SET: set, DICT: dict}
+
+
+class ProtocolError(Exception):
+    """The peer sent something that is not a valid frame or value."""
+
+
+class Pipe:
+    """A frame pipe over two file descriptors. recv/send accept an absolute monotonic deadline
+    (None = wait forever) and raise TimeoutError when it passes, EOFError when the peer is gone."""
+
+    def __init__(self, read_fd: int, write_fd: int):
+        self.read_fd, self.write_fd = read_fd, write_fd
+        os.set_blocking(read_fd, False)
+        os.set_blocking(write_fd, False)
+        self._buffer = bytearray()
+
+    def _wait(self, fd, writing, deadline):
+        timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+        if writing:
+            ready = select.select([], [fd], [], timeout)[1]
+        else:
+            ready = select.select([fd], [], [], timeout)[0]
+        if not ready:
+            raise TimeoutError("no answer in time")
+
+    def send(self, message, deadline=None) -> None:
+        body = json.dumps(message, separators=(",", ":")).encode("utf-8", "surrogatepass")
+        if len(body) > MAX_FRAME:
+            raise ProtocolError(f"message of {len(body)} bytes is over the {MAX_FRAME} limit")
+        data = memoryview(struct.pack(">I", len(body)) + body)
+        while data:
+            self._wait(self.write_fd, True, deadline)
+            try:
+                written = os.write(self.write_fd, data)
+            except BlockingIOError:
+                continue
+            except (BrokenPipeError, OSError) as exc:
+                raise EOFError("the other side closed the pipe") from exc
+            data = data[written:]
+
+    def _fill(self, size, deadline):
+        while len(self._buffer) < size:
+            self._wait(self.read_fd, False, deadline)
+            try:
+                chunk = os.read(self.read_fd, max(65536, size - len(self._buffer)))
+            except BlockingIOError:
+                continue
+            except OSError as exc:
+                raise EOFError("the other side closed the pipe") from exc
+            if not chunk:
+                raise EOFError("the other side closed the pipe")
+            self._buffer += chunk
+
+    def recv(self, deadline=None):
+        self._fill(4, deadline)
+        (size,) = struct.unpack(">I", self._buffer[:4])
+        if size > MAX_FRAME:
+            raise ProtocolError(f"frame of {size} bytes is over the {MAX_FRAME} limit")
+        self._fill(4 + size, deadline)
+        body = bytes(self._buffer[4:4 + size])
+        del self._buffer[:4 + size]
+        try:
+            return json.loads(body.decode("utf-8", "surrogatepass"))
+        except (ValueError, RecursionError) as exc:
+            raise ProtocolError(f"malformed frame: {exc}") from None
+
+
+class Codec:
+    """Encode values to JSON trees and back, for one side of the pipe.
+
+    *mine* is the tag of handles to objects that live on this side; *export(obj)* gives such an
+    object its handle tree. *import_handle(tag, tree)* turns a handle tree into a local object
+    (a proxy for the peer's objects, the original object for our own). *special(value)* may
+    return a tree for values this side knows how to send (exception classes, namedtuples) or None.
+    """
+
+    def __init__(self, export, import_handle, special=None, import_special=None):
+        self.export = export
+        self.import_handle = import_handle
+        self.special = special
+        self.import_special = import_special
+
+    # -- encoding -------------------------------------------------------------------------------
+    def encode(self, value, refs: dict | None = None):
+        """*refs* maps id(container) -> [number, container]; it is filled as containers are met
+        so that a later encode (the copy-back after a call) can reuse the caller's numbers."""
+        state = {"items": 0}
+        return self._enc(value, refs if refs is not None else {}, 0, state)
+
+    def encode_contents(self, container, refs: dict):
+        """Encode a container already numbered in *refs* in full (not as a reference to itself):
+        the new state of a mutable argument, sent back after a call."""
+        return self._enc(container, refs, 0, {"items": 0, "expand": id(container)})
+
+    def _enc(self, value, refs, depth, state):
+        if depth > MAX_DEPTH:
+            raise ValueError(f"value nested more than {MAX_DEPTH} levels deep")
+        state["items"] += 1
+        if state["items"] > MAX_ITEMS:
+            raise ValueError(f"value with more than {MAX_ITEMS} items")
+        kind = type(value)
+        if value is None or kind is bool or kind is str:
+            return value
+        if kind is int:
+            return value if value.bit_length() < _BIG_INT_BITS else [BIGINT, format(value, "x")]
+        if kind is float:
+            return value
+        special = self.special(value) if self.special else None
+        if special is not None:
+            if special[0] == NAMEDTUPLE:
+                items = [self._enc(v, refs, depth + 1, state) for v in tuple.__iter__(value)]
+                return special + [items]
+            return special
+        base = _builtin_base(kind)
+        if base is None:
+            return self.export(value)
+        if base is str:
+            return str.__str__(value)
+        if base is int:
+            return self._enc(int.__int__(value), refs, depth, state)
+        if base is float:
+            return float.__float__(value)
+        if base is complex:
+            return [COMPLEX, complex.real.__get__(value), complex.imag.__get__(value)]
+        if base is bytes:
+            return [BYTES, base64.b64encode(bytes.__getitem__(value, slice(None))).decode()]
+        if base is tuple:
+            return [TUPLE, [self._enc(v, refs, depth + 1, state) for v in tuple.__iter__(value)]]
+        if base is frozenset:
+            return [FROZENSET, [self._enc(v, refs, depth + 1, state)
+                                for v in frozenset.__iter__(value)]]
+        known = refs.get(id(value))
+        if known is not None and state.pop("expand", None) != id(value):
+            return [REF, known[0]]
+        if known is not None:
+            number = known[0]
+        else:
+            number = len(refs)
+            refs[id(value)] = [number, value]
+        if base is list:
+            return [LIST, number, [self._enc(v, refs, depth + 1, state)
+                                   for v in list(list.__iter__(value))]]
+        if base is set:
+            return [SET, number, [self._enc(v, refs, depth + 1, state)
+                                  for v in list(set.__iter__(value))]]
+        return [DICT, number, [[self._enc(k, refs, depth + 1, state),
+                                self._enc(v, refs, depth + 1, state)]
+                               for k, v in list(dict.items(value))]]
+
+    # -- decoding -------------------------------------------------------------------------------
+    def decode(self, tree, refs: dict | None = None):
+        """*refs* maps reference numbers to containers already known (for copy-back)."""
+        state = {"items": 0}
+        return self._dec(tree, refs if refs is not None else {}, 0, state)
+
+    def _dec(self, tree, refs, depth, state):
+        if depth > MAX_DEPTH:
+            raise ProtocolError("value nested too deeply")
+        state["items"] += 1
+        if state["items"] > MAX_ITEMS:
+            raise ProtocolError("value with too many items")
+        kind = type(tree)
+        if tree is None or kind in (bool, int, float, str):
+            return tree
+        if kind is not list or not tree or type(tree[0]) is not str:
+            raise ProtocolError(f"unexpected value of type {kind.__name__}")
+        tag = tree[0]
+        try:
+            if tag in _TAGS:
+                return self._dec_mutable(tag, tree, refs, depth, state)
+            if tag == REF:
+                number = _int(tree[1])
+                if number not in refs:
+                    raise ProtocolError(f"reference to unknown container {number}")
+                return refs[number]
+            if tag == TUPLE:
+                return tuple(self._dec(v, refs, depth + 1, state) for v in _list(tree[1]))
+            if tag == FROZENSET:
+                return frozenset(self._dec(v, refs, depth + 1, state) for v in _list(tree[1]))
+            if tag == BYTES:
+                return base64.b64decode(_str(tree[1]), validate=True)
+            if tag == COMPLEX:
+                return complex(_float(tree[1]), _float(tree[2]))
+            if tag == BIGINT:
+                return int(_str(tree[1]), 16)
+            if tag in (LEARNER_HANDLE, TESTS_HANDLE):
+                return self.import_handle(tag, tree)
+            if self.import_special is not None:
+                items = None
+                if tag == NAMEDTUPLE:
+                    items = [self._dec(v, refs, depth + 1, state) for v in _list(tree[-1])]
+                return self.import_special(tag, tree, items)
+        except (IndexError, ValueError, TypeError) as exc:
+            raise ProtocolError(f"malformed {tag!r} value: {exc}") from None
+        raise ProtocolError(f"unknown value tag {tag!r}")
+
+    def _dec_mutable(self, tag, tree, refs, depth, state):
+        number, items = _int(tree[1]), _list(tree[2])
+        known = refs.get(number)
+        if known is None:
+            known = refs[number] = _TAGS[tag]()
+        elif type(known) is not _TAGS[tag] and not isinstance(known, _TAGS[tag]):
+            raise ProtocolError(f"container {number} changed kind")
+        target = _TAGS[tag]()
+        if tag == DICT:
+            for pair in items:
+                key, value = _list(pair)
+                target[self._dec(key, refs, depth + 1, state)] = self._dec(value, refs, depth + 1,
+                                                                            state)
+        else:
+            values = [self._dec(v, refs, depth + 1, state) for v in items]
+            target = values if tag == LIST else set(values)
+        _replace_contents(known, target)
+        return known
+
+
+def _replace_contents(container, new):
+    """Make *container* hold what *new* holds, in place (the copy-back of a mutable argument)."""
+    if isinstance(container, list):
+        list.__setitem__(container, slice(None), new)
+    elif isinstance(container, dict):
+        dict.clear(container)
+        dict.update(container, new)
+    else:
+        set.clear(container)
+        set.update(container, new)
+
+
+def _builtin_base(kind):
+    """The builtin value type *kind* is (or derives from), or None for anything else."""
+    for base in (str, int, float, list, tuple, dict, set, frozenset, bytes, complex):
+        if kind is base or issubclass(kind, base):
+            return base
+    return None
+
+
+def _int(value):
+    if type(value) is not int:
+        raise ValueError("expected an integer")
+    return value
+
+
+def _float(value):
+    if type(value) not in (int, float):
+        raise ValueError("expected a number")
+    return float(value)
+
+
+def _str(value):
+    if type(value) is not str:
+        raise ValueError("expected a string")
+    return value
+
+
+def _list(value):
+    if type(value) is not list:
+        raise ValueError("expected a list")
+    return value

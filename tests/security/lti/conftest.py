@@ -1,0 +1,72 @@
+"""Fixtures of the LTI attack tests: the independent stub platform, registered with the tool."""
+import base64
+import hashlib
+import hmac
+import json
+
+import pytest
+
+from lti_bridge.runtime.course import load_course, set_course
+
+from tests.integration.lti.blocks import AnswerCheckBlock
+from tests.integration.lti.conftest import FIXTURE_COURSE
+from tests.integration.lti.harness import StubPlatform
+
+
+@pytest.fixture(autouse=True)
+def _no_sender_thread(settings):
+    settings.LTI_SENDER_THREAD = False
+    settings.CELERY_BROKER_URL = ""
+
+
+@pytest.fixture
+def course():
+    loaded = load_course(FIXTURE_COURSE, {"answer_check": AnswerCheckBlock})
+    set_course(loaded)
+    yield loaded
+    set_course(None)
+
+
+@pytest.fixture
+def platform_stub():
+    stub = StubPlatform().start()
+    yield stub
+    stub.stop()
+
+
+@pytest.fixture
+def platform(db, platform_stub):
+    return platform_stub.register_with_tool()
+
+
+def _b64(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def hand_signed(header, claims, secret=b""):
+    """A JWT built by hand (PyJWT refuses to forge 'none' or HS256-with-a-public-key tokens)."""
+    signing_input = _b64(json.dumps(header).encode()) + "." + _b64(json.dumps(claims).encode())
+    if header.get("alg") == "HS256":
+        signature = _b64(hmac.new(secret, signing_input.encode(), hashlib.sha256).digest())
+    else:
+        signature = ""
+    return signing_input + "." + signature
+
+
+class Forger:
+    """Logs a browser in through the real login endpoint, then posts forged id_tokens."""
+
+    def __init__(self, client, stub):
+        self.client, self.stub = client, stub
+        self.auth, _ = stub.authorize(client)
+        self.claims, self.data = stub.claims_for(self.auth, block="answer_check.ex_somme")
+
+    def post(self, token, state=None, client=None):
+        return (client or self.client).post("/lti/launch", {"id_token": token, "state": state or self.auth["state"]})
+
+
+@pytest.fixture
+def forger(client, course, platform, platform_stub, settings):
+    # Reasons are checked in English; the translations are checked apart.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return Forger(client, platform_stub)

@@ -1,0 +1,72 @@
+/* Module front-end: when a step reports progress (event "jit:step-updated", sent by the
+   suite's quiz, lesson and coding_exercise), ask the server for locks and summary, update the
+   progress bar and summary, and offer to show steps that just unlocked. */
+function JitBootcampModuleBlock(runtime, element, args) {
+  "use strict";
+  var host = element.jquery ? element[0] : element;
+  var root = host.querySelector(".jit-module");
+  var strings = args.strings || {};
+  var lockedAtRender = args.locked || [];
+  var pending = null;
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  function setText(selector, text) {
+    root.querySelectorAll(selector).forEach(function (node) { node.textContent = text || ""; });
+  }
+
+  function update(data) {
+    var bar = root.querySelector(".jit-module__bar");
+    bar.setAttribute("aria-valuenow", data.progress_percent);
+    bar.setAttribute("aria-valuetext", data.progress_text);
+    root.querySelector(".jit-module__bar-fill").style.inlineSize = data.progress_percent + "%";
+    setText(".jit-module__progress-text, .jit-module__summary-progress", data.progress_text);
+    setText(".jit-module__summary-score", data.score_text);
+    setText(".jit-module__summary-complete", data.complete_text);
+    (data.skills || []).forEach(function (skill) {
+      root.querySelectorAll(".jit-module__skill").forEach(function (li) {
+        if (li.getAttribute("data-skill") !== skill.name) { return; }
+        li.classList.toggle("is-mastered", skill.mastered);
+        li.querySelector(".jit-module__skill-state").textContent = skill.state;
+      });
+    });
+    (data.steps || []).forEach(function (step) {
+      root.querySelectorAll(".jit-module__step").forEach(function (li) {
+        if (li.getAttribute("data-usage-id") === step.usage_id) { li.classList.toggle("is-done", step.done); }
+      });
+    });
+    var unlocked = lockedAtRender.filter(function (id) { return (data.locked || []).indexOf(id) === -1; });
+    if (unlocked.length) {
+      // Locked steps were never sent to the browser: reload to fetch their content.
+      var notice = root.querySelector(".jit-module__notice");
+      notice.textContent = strings.unlocked + " ";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "jit-module__reload";
+      button.textContent = strings.open;
+      button.addEventListener("click", function () { window.location.reload(); });
+      notice.appendChild(button);
+      notice.hidden = false;
+    }
+  }
+
+  function refresh() {
+    pending = null;
+    fetch(runtime.handlerUrl(host, "progress"), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "X-CSRFToken": csrfToken()},
+      body: "{}"
+    }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (data) { if (data) { update(data); } }, function () { /* offline: keep the page */ });
+  }
+
+  root.addEventListener("jit:step-updated", function () {
+    if (pending) { clearTimeout(pending); }
+    pending = setTimeout(refresh, 200);  // several steps may report at once
+  });
+}
