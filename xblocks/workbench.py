@@ -32,6 +32,11 @@ def main(argv=None):
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["workbench", "migrate", "--noinput", "-v", "0"])
+    # Load the scenarios now: the workbench does it on the first request, and two early
+    # requests at once would both (re)build the list and show a half-empty index.
+    from workbench.scenarios import get_scenarios
+
+    get_scenarios()
     execute_from_command_line(["workbench", "runserver", "--noreload", *(argv or ["127.0.0.1:8000"])])
 
 

@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 import signal
+import subprocess
 import threading
 
 from grader.exercise import Exercise, Limits
@@ -23,101 +24,147 @@ from grader.pool import default_pool
 from grader.sandbox import RunResult, Sandbox, SandboxError
 from grader.verdict import TestResult, Verdict
 
-NODE = os.environ.get("JOBINTECH_NODE", "/usr/bin/node")
+SIGXCPU = getattr(signal, "SIGXCPU", 24)
+
+NODE_ENV = "JOBINTECH_NODE"
+DEFAULT_NODE = "/usr/bin/node"
 HARNESS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "harness", "javascript")
-INSIDE_DIR = "/harness"
-# Node runs a dozen threads (libuv, V8); RLIMIT_NPROC counts them.
-MIN_TASKS = 24
-TESTER_MIN_MEMORY_MB = 256
-RESULTS_CAP = 4 * 1024 * 1024
+INSIDE_DIR = "/opt/jobintech-harness"
+GRACE_SECONDS = 3.0  # T's own work and reporting, on top of the exercise's wall time
+MIN_TASKS = 24  # Node runs a dozen threads (libuv, V8), and RLIMIT_NPROC counts them
+RESULTS_CAP = 8 * 1024 * 1024
 MEMORY_SIGNS = (b"JavaScript heap out of memory", b"Fatal process out of memory",
                 b"Allocation failed", b"std::bad_alloc", b"Cannot allocate memory")
 
-# Messages for the learner (English source text; translated where the verdict is shown).
+# Learner-facing messages: stable ids, English text (the block translates by status / id).
+# The status messages are the Python runner's, word for word.
 MESSAGES = {
-    "cpu": "Stopped: your code used more than {cpu:g} s of CPU time (an endless loop?).",
-    "memory": "Stopped: your code used more than {memory} MiB of memory.",
-    "output": "Stopped: your code printed more than {output} KiB.",
-    "exited": "Your code ended the program (process.exit?) before this test finished.",
-    "crashed": "Your program stopped unexpectedly: {detail}",
-    "wall": "Stopped: the tests took more than {wall:g} s (your code may be waiting forever).",
+    "timeout": "Time limit exceeded: your code ran for more than {limit} seconds.",
+    "memory": "Memory limit exceeded: your code used more than {limit} MiB.",
+    "output_limit": "Output limit exceeded: your code printed more than {limit} KiB.",
+    "crash": "Your program stopped (exit status {code}) before the tests could finish.",
+    "protocol": "Your program interfered with the grader, so the tests could not finish.",
+    "harness": "The tests could not run: {detail}",
+    "no_sandbox": "The grader could not start a sandbox: {detail}",
+    "no_results": "The tests stopped without reporting a result. {detail}",
     "not_run": "Not run: the tests were stopped before this one.",
     "file_failed": "The tests of {file} could not start: {detail}",
 }
 
 
+def message(message_id: str, **params) -> str:
+    return MESSAGES[message_id].format(**params)
+
+
+def node_executable() -> str:
+    return os.environ.get(NODE_ENV) or DEFAULT_NODE
+
+
 def _node_argv(limits: Limits, *args: str) -> list[str]:
     heap = max(16, limits.memory_mb * 3 // 4)  # V8's own limit first: it says "heap out of memory"
-    return [NODE, f"--max-old-space-size={heap}", "--v8-pool-size=2", *args]
+    return [node_executable(), f"--max-old-space-size={heap}", "--v8-pool-size=2", *args]
+
+
+def _binds() -> dict[str, str]:
+    binds = {HARNESS_DIR: INSIDE_DIR}
+    node = node_executable()
+    if not node.startswith("/usr/"):
+        prefix = os.path.dirname(os.path.dirname(os.path.realpath(node)))  # e.g. /opt/node-v20
+        binds[prefix] = prefix
+    return binds
 
 
 def _learner_limits(limits: Limits) -> Limits:
     return dataclasses.replace(limits, max_processes=max(limits.max_processes, MIN_TASKS))
 
 
-def _tester_limits(limits: Limits) -> Limits:
-    return dataclasses.replace(_learner_limits(limits),
-                               memory_mb=max(limits.memory_mb, TESTER_MIN_MEMORY_MB))
+def _tests_limits(limits: Limits) -> Limits:
+    """T runs trusted code but holds the tests and all values that cross the pipes."""
+    return dataclasses.replace(
+        limits, cpu_seconds=limits.wall_seconds + GRACE_SECONDS,
+        wall_seconds=limits.wall_seconds + GRACE_SECONDS, memory_mb=max(512, limits.memory_mb),
+        max_processes=max(MIN_TASKS, limits.max_processes), file_size_kb=max(4096, limits.file_size_kb))
 
 
-class _Pair:
-    """L and T, started ahead of a submission and joined by two pipes (T->L and L->T)."""
+class SandboxPair:
+    """L and T, started, connected by two pipes (T->L and L->T), waiting for work. Single use."""
 
-    def __init__(self, limits: Limits):
-        to_learner, to_tester = os.pipe(), os.pipe()
-        binds = {HARNESS_DIR: INSIDE_DIR}
-        self.learner = self.tester = None
-        try:
-            self.learner = Sandbox.start(
-                _node_argv(limits, f"{INSIDE_DIR}/agent.js", str(to_learner[0]), str(to_tester[1])),
-                limits=_learner_limits(limits), binds=binds, memory="data",
-                pass_fds=(to_learner[0], to_tester[1]))
-            tester_limits = _tester_limits(limits)
-            self.tester = Sandbox.start(
-                _node_argv(tester_limits, f"--test-reporter={INSIDE_DIR}/reporter.mjs",
-                           "--test-reporter-destination=stdout", f"{INSIDE_DIR}/tester.js",
-                           str(to_tester[0]), str(to_learner[1])),
-                limits=tester_limits, binds=binds, memory="data",
-                pass_fds=(to_tester[0], to_learner[1]))
-        except BaseException:
-            self.kill()
-            raise
-        finally:
-            for fd in (*to_learner, *to_tester):
-                os.close(fd)
+    def __init__(self, learner: Sandbox, tests: Sandbox):
+        self.learner, self.tests = learner, tests
 
     def kill(self):
-        for sandbox in (self.learner, self.tester):
-            if sandbox is not None:
-                sandbox.kill()
+        self.learner.kill()
+        self.tests.kill()
 
 
-def _stop_learner(sandbox: Sandbox) -> bool:
-    """Kill L (T is done with it). True if L had already ended on its own."""
-    ended = sandbox.process.poll() is not None
-    if not ended:
-        try:
-            os.killpg(sandbox.process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-    return ended
+def start_pair(limits: Limits) -> SandboxPair:
+    binds = _binds()
+    to_learner_r, to_learner_w = os.pipe()
+    to_tests_r, to_tests_w = os.pipe()
+    learner = None
+    try:
+        learner = Sandbox.start(
+            _node_argv(limits, f"{INSIDE_DIR}/agent.js", str(to_learner_r), str(to_tests_w)),
+            limits=_learner_limits(limits), binds=binds, memory="data",
+            pass_fds=(to_learner_r, to_tests_w))
+        tests_limits = _tests_limits(limits)
+        tests = Sandbox.start(
+            _node_argv(tests_limits, f"--test-reporter={INSIDE_DIR}/reporter.mjs",
+                       "--test-reporter-destination=stdout", f"{INSIDE_DIR}/tester.js",
+                       str(to_tests_r), str(to_learner_w)),
+            limits=tests_limits, binds=binds, memory="data", pass_fds=(to_tests_r, to_learner_w))
+    except BaseException:
+        if learner is not None:
+            learner.kill()
+        raise
+    finally:
+        for fd in (to_learner_r, to_learner_w, to_tests_r, to_tests_w):
+            os.close(fd)
+    return SandboxPair(learner, tests)
 
 
-def _learner_fate(run: RunResult, ended_early: bool, limits: Limits) -> tuple[str, str]:
-    """(verdict status or '', message for tests cut short) from how L ended."""
+def start_snippet(limits: Limits) -> Sandbox:
+    return Sandbox.start(_node_argv(limits, f"{INSIDE_DIR}/snippet.js"), limits=_learner_limits(limits),
+                         memory="data", binds=_binds())
+
+
+def _stop(sandbox: Sandbox) -> None:
+    """Kill a sandbox whose communicate() runs in another thread (which then cleans up)."""
+    try:
+        os.killpg(sandbox.process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _exit_status(sandbox: Sandbox, died: bool):
+    """L's exit status if it ended on its own (T saw it die: give bwrap a moment to report)."""
+    if not died:
+        return sandbox.process.poll()
+    try:
+        return sandbox.process.wait(timeout=1.0)
+    except subprocess.TimeoutExpired:  # still running: it closed its pipe but did not exit
+        return None
+
+
+def _signal_of(code):
+    if code is None:
+        return None
+    if code < 0:
+        return -code
+    return code - 128 if code > 128 else None
+
+
+def _learner_fate(run: RunResult, code, protocol: bool, limits: Limits) -> tuple[str, str]:
+    """(verdict status, message) from how L ended; ('', '') if it was still serving."""
     if run.output_exceeded:
-        return "output_limit", MESSAGES["output"].format(output=limits.output_kb)
-    if not ended_early:
-        return "", ""
-    if any(sign in run.stderr for sign in MEMORY_SIGNS):
-        return "memory", MESSAGES["memory"].format(memory=limits.memory_mb)
-    if run.signal in (signal.SIGXCPU, signal.SIGKILL):
-        return "timeout", MESSAGES["cpu"].format(cpu=limits.cpu_seconds)
-    if run.returncode == 0:
-        return "", MESSAGES["exited"]
-    lines = run.stderr.decode("utf-8", "replace").strip().splitlines()
-    detail = lines[-1] if lines else f"exit status {run.returncode}"
-    return "crash", MESSAGES["crashed"].format(detail=detail[:300])
+        return "output_limit", message("output_limit", limit=limits.output_kb)
+    if any(sign in run.stderr[-4000:] for sign in MEMORY_SIGNS):
+        return "memory", message("memory", limit=limits.memory_mb)
+    if code is None:
+        return ("crash", message("protocol")) if protocol else ("", "")
+    if _signal_of(code) in (SIGXCPU, signal.SIGKILL):
+        return "timeout", message("timeout", limit=limits.cpu_seconds)
+    return "crash", message("crash", code=code)
 
 
 def _records(stdout: bytes, nonce: str) -> list[dict]:
@@ -149,87 +196,102 @@ def _build_tests(records, hidden_files, cut_message):
             name = _text(record.get("name"))
             reported_roots.add(name.split(" > ")[0])
             outcome = record.get("outcome") if record.get("outcome") in ("passed", "failed", "error") else "failed"
-            message = cut_message if record.get("gone") and cut_message else _text(record.get("message"))
-            tests.append(TestResult(name, outcome, message, hidden))
+            note = cut_message if record.get("gone") and cut_message else _text(record.get("message"))
+            tests.append(TestResult(name, outcome, note, hidden))
         elif kind == "file_failed":
             detail = cut_message if record.get("gone") and cut_message else _text(record.get("message"))
             file_name = _text(record.get("file"))
             tests.append(TestResult(file_name, "failed",
-                                    MESSAGES["file_failed"].format(file=file_name, detail=detail),
-                                    hidden))
+                                    message("file_failed", file=file_name, detail=detail), hidden))
     return tests, [(n, h) for n, h in planned if n not in reported_roots]
 
 
 class JavaScriptRunner:
     language = "javascript"
 
-    def _pair(self, limits: Limits) -> _Pair:
-        return default_pool().take((self.language, limits), lambda: _Pair(limits))
+    def __init__(self, pool=None):
+        self._pool = pool
+
+    @property
+    def pool(self):
+        return self._pool or default_pool()
+
+    def pool_key(self, limits: Limits):
+        return ("javascript", limits)
+
+    def warm(self, limits: Limits, count: int | None = None) -> None:
+        self.pool.warm(self.pool_key(limits), lambda: start_pair(limits), count)
 
     def grade(self, exercise: Exercise, files: dict[str, str]) -> Verdict:
         limits = exercise.limits
         try:
-            pair = self._pair(limits)
-        except SandboxError as exc:
-            return Verdict("error", message=str(exc))
-        nonce = secrets.token_hex(16)
-        tester_job = {"nonce": nonce, "learner": sorted(files),
-                      "tests": [{"name": t.name, "content": t.content} for t in exercise.tests]}
-        learner_job = json.dumps({"files": files}).encode()
-        learner_run: list[RunResult] = []
-        thread = threading.Thread(target=lambda: learner_run.append(pair.learner.communicate(
-            learner_job, timeout=limits.wall_seconds + 1, output_cap=limits.output_kb * 1024)))
+            pair = self.pool.take(self.pool_key(limits), lambda: start_pair(limits))
+        except (SandboxError, OSError) as exc:
+            return Verdict("error", message=message("no_sandbox", detail=exc))
+        nonce = secrets.token_hex(16)  # marks T's result lines; T's author code never sees L's
+        request = {"nonce": nonce, "learner": sorted(files),
+                   "tests": [{"name": t.name, "content": t.content} for t in exercise.tests]}
+        setup = json.dumps({"files": files}).encode("utf-8", "surrogatepass")
+        runs = {}
+
+        def run_learner():
+            runs["learner"] = pair.learner.communicate(setup, limits.wall_seconds + 2 * GRACE_SECONDS,
+                                                       limits.output_kb * 1024)
+
+        thread = threading.Thread(target=run_learner, name="jobintech-learner", daemon=True)
         thread.start()
         try:
-            tester_run = pair.tester.communicate(json.dumps(tester_job).encode(),
-                                                 timeout=limits.wall_seconds, output_cap=RESULTS_CAP)
-        finally:
-            ended_early = _stop_learner(pair.learner)
-            thread.join()
-            pair.kill()
-        return self._verdict(exercise, nonce, tester_run, learner_run[0], ended_early)
-
-    def _verdict(self, exercise, nonce, tester_run, learner_run, ended_early) -> Verdict:
-        limits = exercise.limits
-        records = _records(tester_run.stdout, nonce)
-        output = learner_run.stdout.decode("utf-8", "replace") + learner_run.stderr.decode("utf-8", "replace")
-        for record in records:
-            if record.get("k") in ("author_error", "harness_error"):
-                return Verdict("error", message=_text(record.get("message"))[:2000], output=output)
-        status, cut_message = _learner_fate(learner_run, ended_early, limits)
-        finished = any(r.get("k") == "end" for r in records)
-        if not finished and not status:
-            if tester_run.timed_out:
-                status, cut_message = "timeout", MESSAGES["wall"].format(wall=limits.wall_seconds)
-            elif any(sign in tester_run.stderr for sign in MEMORY_SIGNS):
-                status, cut_message = "crash", MESSAGES["crashed"].format(detail="the tests ran out of memory")
-            else:
-                status = "crash"
-                cut_message = MESSAGES["crashed"].format(detail="the tests stopped before the end")
+            tests_run = pair.tests.communicate(json.dumps(request).encode("utf-8", "surrogatepass"),
+                                               limits.wall_seconds + GRACE_SECONDS, RESULTS_CAP)
+        except BaseException:
+            _stop(pair.learner)
+            raise
+        records = _records(tests_run.stdout, nonce)
+        gone = next((r.get("why") for r in records if r.get("k") == "gone"), None)
+        code = _exit_status(pair.learner, True) if gone == "closed" else None
+        _stop(pair.learner)
+        thread.join()
         hidden_files = {t.name: t.hidden for t in exercise.tests}
-        tests, not_run = _build_tests(records, hidden_files, cut_message)
-        for name, hidden in not_run:
-            tests.append(TestResult(name, "failed", cut_message or MESSAGES["not_run"], hidden))
-        if status == "crash" and not tester_run.stderr and not tests:
-            status = "error"
-        return Verdict(status or "ok", tests=tests, message=cut_message if status else "", output=output)
+        return _verdict(records, tests_run, runs["learner"], code, gone, limits, hidden_files)
 
-    def run_snippet(self, code: str, limits: Limits) -> Verdict:
+    def run_snippet(self, code: str, limits: Limits | None = None) -> Verdict:
+        """Run a lesson's "try it" snippet: no tests; Verdict.output is what it printed."""
+        limits = (limits or Limits()).validate()
         try:
-            sandbox = Sandbox.start(_node_argv(limits, f"{INSIDE_DIR}/snippet.js"),
-                                    limits=_learner_limits(limits), memory="data",
-                                    binds={HARNESS_DIR: INSIDE_DIR})
-        except SandboxError as exc:
-            return Verdict("error", message=str(exc))
-        run = sandbox.communicate(code.encode(), timeout=limits.wall_seconds,
-                                  output_cap=limits.output_kb * 1024)
-        output = run.stdout.decode("utf-8", "replace") + run.stderr.decode("utf-8", "replace")
+            sandbox = self.pool.take(("javascript-snippet", limits), lambda: start_snippet(limits))
+        except (SandboxError, OSError) as exc:
+            return Verdict("error", message=message("no_sandbox", detail=exc))
+        run = sandbox.communicate(code.encode("utf-8", "surrogatepass"), limits.wall_seconds,
+                                  limits.output_kb * 1024)
+        output = (run.stdout + run.stderr).decode("utf-8", "replace")
         if run.timed_out:
-            return Verdict("timeout", message=MESSAGES["wall"].format(wall=limits.wall_seconds), output=output)
-        status, message = _learner_fate(run, True, limits)
-        if status == "crash":
-            status, message = "ok", ""  # an uncaught error is part of what the snippet printed
-        return Verdict(status or "ok", message=message, output=output)
+            return Verdict("timeout", message=message("timeout", limit=limits.wall_seconds),
+                           output=output)
+        status, text = _learner_fate(run, run.returncode, False, limits)
+        if status == "crash" and _signal_of(run.returncode) is None:
+            status, text = "ok", ""  # an uncaught error or process.exit(1): part of its output
+        return Verdict(status or "ok", message=text, output=output)
+
+
+def _verdict(records, tests_run, learner_run, code, gone, limits, hidden_files) -> Verdict:
+    output = (learner_run.stdout + learner_run.stderr).decode("utf-8", "replace")
+    for record in records:
+        if record.get("k") in ("author_error", "harness_error"):
+            return Verdict("error", message=message("harness", detail=_text(record.get("message"))[:2000]),
+                           output=output)
+    status, text = _learner_fate(learner_run, code, gone == "protocol", limits)
+    if gone == "closed" and not status:
+        status, text = "crash", message("crash", code="?")
+    if not any(r.get("k") == "end" for r in records) and not status:
+        if tests_run.timed_out:
+            status, text = "timeout", message("timeout", limit=limits.wall_seconds)
+        else:
+            detail = tests_run.stderr.decode("utf-8", "replace").strip()[-1000:]
+            return Verdict("error", message=message("no_results", detail=detail), output=output)
+    tests, not_run = _build_tests(records, hidden_files, text)
+    for name, hidden in not_run:
+        tests.append(TestResult(name, "failed", text or message("not_run"), hidden))
+    return Verdict(status or "ok", tests=tests, message=text, output=output)
 
 
 RUNNER = JavaScriptRunner()

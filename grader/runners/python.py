@@ -32,6 +32,7 @@ INSIDE = "/opt/jobintech-harness"
 GRACE_SECONDS = 3.0  # T's own start-up and reporting, on top of the exercise's wall time
 RESULTS_CAP = 8 * 1024 * 1024
 SNIPPET_MEMORY_EXIT = 97
+AGENT_MEMORY_EXIT = 97  # learner_agent.py's exit status when it ran out of memory itself
 SIGXCPU = getattr(signal, "SIGXCPU", 24)
 
 # Learner-facing messages: stable ids, English text (the block translates by status / id).
@@ -153,7 +154,6 @@ class PythonRunner:
             pair = self.pool.take(self.pool_key(limits), lambda: start_pair(limits))
         except (SandboxError, OSError) as exc:
             return Verdict("error", message=message("no_sandbox", detail=exc))
-        test_names = [t.name for t in exercise.tests]
         setup = {"files": files, "output_cap": limits.output_kb * 1024}
         request = {"tests": [{"name": t.name, "content": t.content} for t in exercise.tests],
                    "learner_modules": learner_modules(files),
@@ -177,7 +177,7 @@ class PythonRunner:
         _stop(pair.learner)
         thread.join()
         hidden = {t.name for t in exercise.tests if t.hidden}
-        return _verdict(tests_run, runs["learner"], learner_code, limits, hidden, test_names)
+        return _verdict(tests_run, runs["learner"], learner_code, limits, hidden)
 
     def run_snippet(self, code: str, limits: Limits | None = None) -> Verdict:
         """Run a lesson's "try it" snippet: no tests; Verdict.output is what it printed."""
@@ -230,7 +230,7 @@ def _parse(stdout: bytes):
     return records, done, fatal
 
 
-def _verdict(tests_run, learner_run, learner_code, limits, hidden, test_names) -> Verdict:
+def _verdict(tests_run, learner_run, learner_code, limits, hidden) -> Verdict:
     records, done, fatal = _parse(tests_run.stdout)
     if fatal is not None:
         return Verdict("error", message=message("harness", detail=fatal))
@@ -278,6 +278,8 @@ def _signal_of(code):
 
 
 def _looks_like_memory(run) -> bool:
+    if run.returncode == AGENT_MEMORY_EXIT:
+        return True
     tail = run.stderr[-2000:]
     return b"MemoryError" in tail or b"Cannot allocate memory" in tail
 

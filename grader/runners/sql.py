@@ -12,13 +12,25 @@ import json
 import os
 
 from grader.exercise import Exercise, ExerciseError, Limits
+from grader.pool import default_pool
 from grader.sandbox import Sandbox, SandboxError
 from grader.verdict import TestResult, Verdict
 
 HARNESS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "harness", "sql")
-INSIDE_DIR = "/harness"
+INSIDE_DIR = "/opt/jobintech-harness"
 PYTHON = os.environ.get("JOBINTECH_SQL_PYTHON", "/usr/bin/python3")
 MAX_ROWS = 10_000
+SNIPPET_ROWS = 200
+# Learner-facing messages: stable ids, English text; the status ones are the other runners'.
+MESSAGES = {
+    "timeout": "Time limit exceeded: your code ran for more than {limit} seconds.",
+    "memory": "Memory limit exceeded: your code used more than {limit} MiB.",
+    "crash": "Your program stopped (exit status {code}) before the tests could finish.",
+    "harness": "The tests could not run: {detail}",
+    "no_sandbox": "The grader could not start a sandbox: {detail}",
+    "not_run": "Not run: the tests were stopped before this case.",
+    "setup_failed": "the setup SQL of case {case!r} in {file} fails: {detail}",
+}
 # Python and sqlite start in ~30 ms; the rest of the CPU budget is shared by the cases.
 START_SECONDS = 0.3
 
@@ -97,10 +109,15 @@ def _learner_query(files: dict[str, str]) -> str:
     return files[sql_files[0]]
 
 
+def _start_harness(limits: Limits) -> Sandbox:
+    return Sandbox.start([PYTHON, "-I", "-S", f"{INSIDE_DIR}/sql_harness.py"], limits=limits,
+                         binds={HARNESS_DIR: INSIDE_DIR})
+
+
 def _run_harness(job: dict, limits: Limits):
     """(list of result dicts, finished?, RunResult) from one sandboxed harness run."""
-    sandbox = Sandbox.start([PYTHON, "-I", "-S", f"{INSIDE_DIR}/sql_harness.py"], limits=limits,
-                            binds={HARNESS_DIR: INSIDE_DIR})
+    # Started ahead of time by the warm pool: the harness waits for its job on stdin.
+    sandbox = default_pool().take(("sql", limits), lambda: _start_harness(limits))
     run = sandbox.communicate(json.dumps(job).encode(), timeout=limits.wall_seconds,
                               output_cap=max(limits.output_kb * 1024, 1 << 20))
     results, finished = [], False
@@ -116,14 +133,16 @@ def _run_harness(job: dict, limits: Limits):
     return results, finished, run
 
 
-def _stopped_status(run, finished) -> tuple[str, str]:
+def _stopped_status(run, finished, limits: Limits) -> tuple[str, str]:
     if finished:
         return "", ""
-    if run.timed_out or run.signal in (9, 24):  # SIGKILL after the wall clock, SIGXCPU
-        return "timeout", "The queries took too long and were stopped."
+    if run.timed_out:
+        return "timeout", MESSAGES["timeout"].format(limit=limits.wall_seconds)
+    if run.signal in (9, 24):  # SIGKILL, SIGXCPU: the CPU limit
+        return "timeout", MESSAGES["timeout"].format(limit=limits.cpu_seconds)
     if b"MemoryError" in run.stderr:
-        return "memory", "The queries used too much memory."
-    return "crash", "The SQL runner stopped unexpectedly."
+        return "memory", MESSAGES["memory"].format(limit=limits.memory_mb)
+    return "crash", MESSAGES["crash"].format(code=run.returncode)
 
 
 class SqlRunner:
@@ -131,58 +150,64 @@ class SqlRunner:
 
     def grade(self, exercise: Exercise, files: dict[str, str]) -> Verdict:
         query = _learner_query(files)
-        cases, hidden = [], {}
+        limits = exercise.limits
+        cases, origin = [], []
         try:
             for test_file in exercise.tests:
                 for case in parse_test_file(test_file.name, test_file.content):
                     cases.append(case)
-                    hidden[len(cases) - 1] = test_file.hidden
+                    origin.append(test_file)
         except ExerciseError as exc:
-            return Verdict("error", message=str(exc))
-        budget = max(0.2, (exercise.limits.cpu_seconds - START_SECONDS) / len(cases))
-        job = {"mode": "grade", "query": query, "cases": cases, "budget": budget,
-               "max_rows": MAX_ROWS}
-        try:
-            results, finished, run = _run_harness(job, exercise.limits)
-        except SandboxError as exc:
-            return Verdict("error", message=str(exc))
-        tests, status = [], "ok"
-        for index, case in enumerate(cases):
-            result = results[index] if index < len(results) else None
-            if result is None:
-                tests.append(TestResult(case["name"], "failed", "Not run: the run was stopped "
-                                        "before this case.", hidden[index]))
-                continue
-            if result.get("outcome") == "setup_error":
-                return Verdict("error", message=f"the setup SQL of case {case['name']!r} fails: "
-                                                f"{result.get('message')}")
-            outcome = "error" if result.get("outcome") == "error" else result.get("outcome")
-            if result.get("kind") in ("timeout", "memory") and status == "ok":
-                status = result["kind"]
-            tests.append(TestResult(case["name"], outcome, result.get("message", ""),
-                                    hidden[index]))
-        stop_status, stop_message = _stopped_status(run, finished)
-        if stop_status:
-            return Verdict(stop_status, tests=tests, message=stop_message)
-        message = {"timeout": "A query took too long and was stopped.",
-                   "memory": "A query used too much memory."}.get(status, "")
-        return Verdict(status, tests=tests, message=message)
-
-    def run_snippet(self, code: str, limits: Limits) -> Verdict:
-        job = {"mode": "snippet", "query": code, "budget": max(0.2, limits.cpu_seconds - START_SECONDS),
-               "max_rows": 200}
+            return Verdict("error", message=MESSAGES["harness"].format(detail=exc))
+        # Each query gets its share of the CPU budget, so one runaway case leaves the others a
+        # chance to report (the sandbox's own CPU limit stays the backstop).
+        budget = max(0.2, (limits.cpu_seconds - START_SECONDS) / len(cases))
+        job = {"mode": "grade", "query": query, "cases": cases, "budget": budget, "max_rows": MAX_ROWS}
         try:
             results, finished, run = _run_harness(job, limits)
-        except SandboxError as exc:
-            return Verdict("error", message=str(exc))
-        stop_status, stop_message = _stopped_status(run, finished)
-        if stop_status:
-            return Verdict(stop_status, message=stop_message)
+        except (SandboxError, OSError) as exc:
+            return Verdict("error", message=MESSAGES["no_sandbox"].format(detail=exc))
+        status, text = _stopped_status(run, finished, limits)
+        tests = []
+        for index, case in enumerate(cases):
+            hidden = origin[index].hidden
+            result = results[index] if index < len(results) else None
+            if result is None:
+                tests.append(TestResult(case["name"], "failed", text or MESSAGES["not_run"], hidden))
+                continue
+            if result.get("outcome") == "setup_error":
+                detail = MESSAGES["setup_failed"].format(case=case["name"], file=origin[index].name,
+                                                         detail=result.get("message"))
+                return Verdict("error", message=MESSAGES["harness"].format(detail=detail))
+            kind = result.get("kind")
+            if kind in ("timeout", "memory") and not status:
+                status = kind
+                text = MESSAGES[kind].format(limit=round(budget, 2) if kind == "timeout" else limits.memory_mb)
+            outcome = result.get("outcome") if result.get("outcome") in ("passed", "failed") else "error"
+            tests.append(TestResult(case["name"], outcome, str(result.get("message", "")), hidden))
+        return Verdict(status or "ok", tests=tests, message=text)
+
+    def run_snippet(self, code: str, limits: Limits | None = None) -> Verdict:
+        """Run a lesson's SQL snippet (statements allowed) on an empty database; show the last result."""
+        limits = (limits or Limits()).validate()
+        job = {"mode": "snippet", "query": code, "budget": max(0.2, limits.cpu_seconds - START_SECONDS),
+               "max_rows": SNIPPET_ROWS}
+        try:
+            results, finished, run = _run_harness(job, limits)
+        except (SandboxError, OSError) as exc:
+            return Verdict("error", message=MESSAGES["no_sandbox"].format(detail=exc))
+        status, text = _stopped_status(run, finished, limits)
+        if status:
+            return Verdict(status, message=text)
         result = results[0] if results else {}
         if result.get("outcome") != "passed":
-            status = result.get("kind") or "ok"
-            return Verdict(status, message=result.get("message", ""), output=result.get("message", ""))
-        return Verdict("ok", output=result.get("output", ""))
+            kind = result.get("kind")
+            if kind in ("timeout", "memory"):
+                limit = limits.cpu_seconds if kind == "timeout" else limits.memory_mb
+                return Verdict(kind, message=MESSAGES[kind].format(limit=limit),
+                               output=str(result.get("message", "")))
+            return Verdict("ok", output=str(result.get("message", "")))  # an SQL error: shown
+        return Verdict("ok", output=str(result.get("output", "")))
 
 
 RUNNER = SqlRunner()

@@ -2,7 +2,7 @@
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext as _t
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 
 from lti_bridge.models import Learner, Platform
@@ -78,7 +78,7 @@ def deep_link(request):
     key = toolkeys.active_key()
     jwt_value = deep_linking.response_jwt(
         launch, items, key.private_key, key.kid,
-        message=_t("%(count)s activities added.") % {"count": len(items)})
+        message=ngettext("%(count)s activity added.", "%(count)s activities added.", len(items)) % {"count": len(items)})
     response = render(request, "lti/deep_link_return.html", {
         "course": course, "return_url": settings["deep_link_return_url"], "jwt": jwt_value, "items": items})
     response.xframe_options_exempt = True

@@ -115,7 +115,7 @@ def _segments(token):
         header = jwt.get_unverified_header(token)
         payload = jwt.decode(token, options={"verify_signature": False})
     except (jwt.DecodeError, json.JSONDecodeError, UnicodeDecodeError):
-        raise LtiError(_("The id_token cannot be decoded: its header or payload is not base64 JSON.")) from None
+        raise LtiError(_("The id_token cannot be decoded: one of its three parts is not valid base64 (JSON for the first two).")) from None
     if not isinstance(payload, dict):
         raise LtiError(_("The id_token payload is not a JSON object."))
     return header, payload

@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 
 from lti_bridge.learners import remember_learner
@@ -144,7 +144,10 @@ def launch(request):
 def _after_launch(request, result):
     learner = learner_for(result)
     remember_learner(request, learner)
-    remember_language(request, result.locale)
+    language = remember_language(request, result.locale)
+    if language:  # this very response too, not only the next pages
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
     remember_frame_origin(result.registration, request)
     outbox.ensure_sender()
     if result.message_type == c.DEEP_LINKING_REQUEST:

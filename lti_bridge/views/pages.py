@@ -130,6 +130,7 @@ def render_block_page(request, course, learner, usage_id, *, preview=False, stat
             "title": course.display_name(usage_id),
             "message": _("This activity could not be displayed. Please try again later; "
                          "if it keeps failing, tell your instructor."),
+            "embedded": not preview,
         }, status=500)
     previous, following = _neighbours(course, usage_id) if preview else (None, None)
     response = render(request, "lti_bridge/block_page.html", {
@@ -139,6 +140,7 @@ def render_block_page(request, course, learner, usage_id, *, preview=False, stat
         "breadcrumb": [{"id": a, "title": course.display_name(a)} for a in course.ancestors(usage_id)[1:]],
         "fragment": fragment,
         "preview": preview,
+        "embedded": not preview,  # shown inside an LMS: no links out of the activity
         "previous": previous and {"id": previous, "title": course.display_name(previous)},
         "next": following and {"id": following, "title": course.display_name(following)},
     }, status=status)

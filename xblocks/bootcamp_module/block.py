@@ -10,6 +10,9 @@ import logging
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Scope, String
+from xblock.utils.studio_editable import (
+    NestedXBlockSpec, StudioContainerWithNestedXBlocksMixin, StudioEditableXBlockMixin,
+)
 from xblock.validation import ValidationMessage
 
 from xblocks.bootcamp_module import olx, views
@@ -28,10 +31,14 @@ def _(message: str) -> str:
 
 @XBlock.needs("i18n")
 @XBlock.wants("user", "completion")
-class BootcampModuleBlock(XBlock):
-    """A module of the bootcamp (see docs/authors/olx-format.md, ## bootcamp_module)."""
+class BootcampModuleBlock(StudioContainerWithNestedXBlocksMixin, StudioEditableXBlockMixin, XBlock):
+    """A module of the bootcamp (see docs/authors/olx-format.md, ## bootcamp_module).
+
+    In Studio, XBlock's standard mixins edit the settings (StudioEditableXBlockMixin) and list,
+    add and reorder the steps (StudioContainerWithNestedXBlocksMixin)."""
 
     has_children = True
+    editable_fields = ("display_name", "objectives", "mastery_threshold", "gating")
     completion_mode = XBlockCompletionMode.AGGREGATOR  # complete when its children are
     icon_class = "other"
 
@@ -39,7 +46,7 @@ class BootcampModuleBlock(XBlock):
     objectives = String(display_name=_("Objectives (Markdown)"), default="", scope=Scope.content,
                         multiline_editor=True)
     mastery_threshold = Float(display_name=_("Mastery threshold"), default=olx.DEFAULT_THRESHOLD,
-                              scope=Scope.settings,
+                              scope=Scope.settings, values={"min": 0, "max": 1, "step": 0.05},
                               help=_("Fraction (0 to 1) of a scored step's maximum needed to unlock the next steps."))
     gating = Boolean(display_name=_("Mastery gating"), default=True, scope=Scope.settings,
                      help=_("When off, every step is open from the start."))
@@ -107,10 +114,42 @@ class BootcampModuleBlock(XBlock):
             extra_attributes=dict(self.xml_attributes)), node)
         self.add_children_to_node(node)
 
+    # ------------------------------------------------------------ Studio
+
+    def author_preview_view(self, context):
+        """Studio's preview of the module: the learner's page (authors are staff: nothing locked)."""
+        return self.student_view(context)
+
+    @property
+    def allowed_nested_blocks(self):
+        tr = translator(self)
+        return [NestedXBlockSpec(None, category="lesson", label=tr.gettext("Lesson")),
+                NestedXBlockSpec(None, category="coding_exercise", label=tr.gettext("Coding exercise")),
+                NestedXBlockSpec(None, category="quiz", label=tr.gettext("Quiz"))]
+
+    def _make_field_info(self, field_name, field):
+        info = super()._make_field_info(field_name, field)
+        # Studio's template would localise numbers ("0,8" in French), which <input type=number>
+        # rejects: hand it plain strings instead.
+        for key in ("value", "default", "min", "max", "step"):
+            if isinstance(info.get(key), (int, float)) and not isinstance(info.get(key), bool):
+                info[key] = str(info[key])
+        return info
+
+    def ugettext(self, text):
+        """Studio's field editor translates labels with this: use the block's own catalogue."""
+        return translator(self).gettext(text)
+
+    def validate_field_data(self, validation, data):
+        """Errors here refuse a Studio save."""
+        for problem in olx.settings_problems(data.mastery_threshold, step_count=1):
+            validation.add(ValidationMessage(ValidationMessage.ERROR, translator(self).gettext(problem)))
+
     def validate(self):
-        validation = super().validate()
-        for problem in olx.settings_problems(self.mastery_threshold, len(self.children)):
-            validation.add(ValidationMessage(ValidationMessage.WARNING, problem))
+        validation = super().validate()  # includes validate_field_data
+        if not self.children:
+            validation.add(ValidationMessage(ValidationMessage.WARNING, translator(self).gettext(
+                olx.NO_STEP)))
         return validation
 
     @staticmethod

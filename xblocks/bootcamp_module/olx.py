@@ -30,12 +30,21 @@ def _where(node) -> str:
     return f"{source}:{node.sourceline}" if source else f"line {node.sourceline}"
 
 
+def N_(message: str) -> str:  # noqa: N802 (gettext convention)
+    """Mark a message for extraction (the block translates it; `validate` shows it in English)."""
+    return message
+
+
+NO_STEP = N_("The module has no step: add lessons, coding exercises or quizzes.")
+BAD_THRESHOLD = N_("Mastery threshold: write a fraction between 0 and 1 (0.8 = 80 %).")
+
+
 def settings_problems(threshold, step_count: int) -> list[str]:
     problems = []
-    if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
-        problems.append(f"mastery_threshold={threshold!r} must be a fraction between 0 and 1 (0.8 = 80 %)")
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
+        problems.append(BAD_THRESHOLD)
     if step_count == 0:
-        problems.append("the module has no step: add lessons, coding exercises or quizzes")
+        problems.append(NO_STEP)
     return problems
 
 
@@ -71,7 +80,7 @@ def parse_module_element(node) -> ModuleDefinition:
         else:
             d.step_nodes.append(child)
     if not d.step_nodes:
-        d.problems.append(f"{_where(node)}: the module has no step: add lessons, coding exercises or quizzes")
+        d.problems.append(f"{_where(node)}: {NO_STEP}")
     return d
 
 

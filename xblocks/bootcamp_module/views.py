@@ -4,6 +4,7 @@ Locked steps are not rendered at all, so their content never reaches the learner
 """
 from __future__ import annotations
 
+import json
 import logging
 
 from web_fragments.fragment import Fragment
@@ -29,6 +30,12 @@ def _isolate(text: str) -> str:
     """Wrap author text put inside a translated sentence in Unicode isolates (FSI...PDI), so a
     French title inside an Arabic sentence keeps its own direction."""
     return f"\u2068{text}\u2069"
+
+
+def _script_json(data) -> str:
+    """JSON that is safe inside a <script> element (no "</script>" or "<!--" break-out)."""
+    return (json.dumps(data, ensure_ascii=False)
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def summary_view(summary, threshold: float, tr) -> dict:
@@ -86,6 +93,8 @@ def student_fragment(block, children, states, summary, tr, context) -> Fragment:
         "objectives": render_markdown(block.objectives),
         "steps": steps,
         "summary": summary_view(summary, threshold, tr),
+        "config_json": _script_json({"locked": [s.facts.usage_id for s in states if s.locked],
+                                     "strings": tr.strings(JS_STRINGS)}),
         "strings": {
             "objectives": tr.gettext("Objectives"),
             "progress": tr.gettext("Progress"),
@@ -99,10 +108,9 @@ def student_fragment(block, children, states, summary, tr, context) -> Fragment:
     frag.add_content(html)
     frag.add_css(load_static(PACKAGE, "css/bootcamp_module.css"))
     frag.add_javascript(load_static(PACKAGE, "js/bootcamp_module.js"))
-    frag.initialize_js("JitBootcampModuleBlock", {
-        "locked": [s.facts.usage_id for s in states if s.locked],
-        "strings": tr.strings(JS_STRINGS),
-    })
+    # No json init args: some runtimes (xblock-sdk's workbench) read a container's args together
+    # with its children's and fail; the page's own <script type="application/json"> has them.
+    frag.initialize_js("JitBootcampModuleBlock")
     return frag
 
 

@@ -15,6 +15,7 @@ def N_(text: str) -> str:  # noqa: N802 (gettext convention)
 UI = {
     "editor_label": N_("Code editor for {filename}"),
     "files_label": N_("Your files"),
+    "editor_help": N_("Tab indents. To leave the editor with the keyboard, press Esc then Tab."),
     "tests_tab_label": N_("Visible tests"),
     "read_only": N_("read-only"),
     "run": N_("Run"),

@@ -75,12 +75,19 @@ def learner_state(block, tr) -> dict:
     }
 
 
+def _resource_url(block, path: str) -> str:
+    try:
+        return block.runtime.local_resource_url(block, path) or ""
+    except (AttributeError, NotImplementedError):
+        return ""
+
+
 def _add_static(block, frag: Fragment, css: str, scripts: list[str]) -> None:
-    url = getattr(block.runtime, "local_resource_url", None)
     frag.add_css(read_static(css))
     for path in scripts:
-        resource = url(block, path) if url else ""
-        # Runtimes without a resource URL (plain test runtimes) get the script inline.
+        # The 570 kB editor bundle is best fetched once and cached; runtimes that serve no
+        # resources (plain test runtimes) get the scripts inline instead.
+        resource = _resource_url(block, path)
         if resource:
             frag.add_javascript_url(resource)
         else:
@@ -135,7 +142,9 @@ def studio_fragment(block, tr) -> Fragment:
         "limits": [{"key": key, "label": labels[key], "value": _num(d.limits[key]) if key in d.limits else "",
                     "default": _num(getattr(Limits(), key))}
                    for key in authoring.LIMIT_FIELDS],
-        "languages": [{"value": v, "name": n, "selected": v == d.language} for v, n in LANGUAGE_NAMES.items()],
+        # An unknown language read from OLX stays selected, so that saving does not hide the error.
+        "languages": [{"value": v, "name": n, "selected": v == d.language}
+                      for v, n in {**LANGUAGE_NAMES, d.language: d.language}.items()],
         "problems": [{"severity": p.severity, "field": p.field, "text": p.text(tr.gettext)} for p in problems],
         "data_json": script_json({"starter": d.starter, "solution": d.solution, "tests": d.tests,
                                   "hints": d.hints, "language": d.language}),

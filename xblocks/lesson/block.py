@@ -13,6 +13,8 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
 from xblock.fields import Boolean, Dict, List, Scope, String
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
+from xblock.validation import ValidationMessage
 
 from grader.exercise import LANGUAGES
 from xblocks.common.i18n import load_static, render_template, translator
@@ -42,10 +44,12 @@ JS_STRINGS = {
 
 @XBlock.needs("i18n")
 @XBlock.wants("replace_urls")
-class LessonBlock(CompletableXBlockMixin, XBlock):
-    """A lesson (see docs/authors/olx-format.md, ## lesson). Complete once read."""
+class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
+    """A lesson (see docs/authors/olx-format.md, ## lesson). Complete once read.
+    Studio edits it with XBlock's standard field editor (StudioEditableXBlockMixin)."""
 
     icon_class = "other"
+    editable_fields = ("display_name", "body", "try_it", "try_it_language", "skills")
 
     display_name = String(display_name=_("Display name"), default="Lesson", scope=Scope.settings)
     body = String(display_name=_("Body (Markdown)"), default="", scope=Scope.content, multiline_editor=True)
@@ -120,6 +124,29 @@ class LessonBlock(CompletableXBlockMixin, XBlock):
             self.completed = True
             self.emit_completion(1.0)
         return {"completed": True}
+
+    # ------------------------------------------------------------ Studio
+
+    def ugettext(self, text):
+        """Studio's field editor translates labels with this: use the block's own catalogue."""
+        return translator(self).gettext(text)
+
+    def validate_field_data(self, validation, data):
+        tr = translator(self)
+        if data.try_it_language not in LANGUAGES:
+            validation.add(ValidationMessage(ValidationMessage.ERROR, tr.gettext(
+                "Snippet language: choose one of {languages}.").format(languages=", ".join(LANGUAGES))))
+        if not isinstance(data.skills, list) or not all(isinstance(s, str) for s in data.skills):
+            validation.add(ValidationMessage(ValidationMessage.ERROR, tr.gettext(
+                'Skills: write a list of tags, e.g. ["python.loops", "python.lists"].')))
+
+    def validate(self):
+        """Errors block a Studio save (validate_field_data); this warning only shows."""
+        validation = super().validate()
+        if not (self.body or "").strip():
+            validation.add(ValidationMessage(ValidationMessage.WARNING,
+                                             translator(self).gettext("The lesson has no body text.")))
+        return validation
 
     # ------------------------------------------------------------ OLX
 

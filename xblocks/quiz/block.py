@@ -17,6 +17,7 @@ from xblock.validation import ValidationMessage
 from xblocks.common.i18n import format_number, load_static, render_template, translator
 from xblocks.common.markdown import render_markdown
 from xblocks.quiz import learner_state as ls
+from xblocks.quiz import studio
 from xblocks.quiz.questions import (
     DEFAULT_SHOW_ANSWER, SHOW_ANSWER_RULES, QuizDefinition, grade_quiz, parse_quiz_element,
 )
@@ -138,7 +139,20 @@ class QuizBlock(ScorableXBlockMixin, XBlock):
             "value": last if isinstance(last, str) else "",
         }
 
+    def studio_view(self, context=None):
+        return studio.studio_fragment(self, translator(self))
+
     # ------------------------------------------------------------ handlers
+
+    @XBlock.json_handler
+    def studio_submit(self, data, suffix=""):
+        """Save {"olx": "<quiz>...</quiz>"} if it has no problem; else 400 with one problem per line."""
+        tr = translator(self)
+        d, problems = studio.read_olx(data.get("olx") if isinstance(data, dict) else None)
+        if problems:
+            raise JsonHandlerError(400, "\n".join(tr.gettext(p) for p in problems))
+        self.apply_definition(d)
+        return {"saved": True, "questions": len(d.questions)}
 
     @XBlock.json_handler
     def submit(self, data, suffix=""):
@@ -177,16 +191,18 @@ class QuizBlock(ScorableXBlockMixin, XBlock):
     def parse_xml(cls, node, runtime, keys):
         block = runtime.construct_xblock_from_class(cls, keys)
         node.tag = "quiz"  # runtimes may hand us the node under another tag name
-        d = parse_quiz_element(node)
-        d.extra_attributes.pop("url_name", None)
-        block.display_name = d.display_name
-        block.weight = d.weight
-        block.max_attempts = d.max_attempts
-        block.show_answer = d.show_answer
-        block.skills = d.skills
-        block.questions = [question_to_dict(q) for q in d.questions]
-        block.xml_attributes = d.extra_attributes
+        block.apply_definition(parse_quiz_element(node))
         return block
+
+    def apply_definition(self, d: QuizDefinition) -> None:
+        d.extra_attributes.pop("url_name", None)  # identity belongs to the runtime
+        self.display_name = d.display_name
+        self.weight = d.weight
+        self.max_attempts = d.max_attempts
+        self.show_answer = d.show_answer
+        self.skills = d.skills
+        self.questions = [question_to_dict(q) for q in d.questions]
+        self.xml_attributes = d.extra_attributes
 
     def add_xml_to_node(self, node):
         write_quiz_element(self.definition(), node)

@@ -247,6 +247,10 @@ def parse_quiz_string(xml: str | bytes) -> QuizDefinition:
         root = etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, parser)
     except etree.XMLSyntaxError as exc:
         raise QuizError(f"not well-formed XML: {exc}") from None
+    if root.getroottree().docinfo.doctype:
+        # Entities are never resolved (no file or network reads), so text using them would be
+        # silently cut: refuse them instead.
+        raise QuizError("line 1: <!DOCTYPE> and custom entities are not allowed in a quiz: write the text itself")
     return parse_quiz_element(root)
 
 

@@ -28,7 +28,6 @@ _LOCATION = re.compile(r"^\S+:\d+: ")
 @dataclass
 class _Exercise:
     block: Block
-    definition: ExerciseDefinition
     exercise: Exercise
     solution: dict[str, str]
     runs: dict = field(default_factory=dict)   # "solution", "solution_again", "starter", "empty" -> Verdict
@@ -38,6 +37,8 @@ def check_exercises(blocks: list[Block], report: Report, jobs: int, mutate: bool
                     cap: int = mutation.DEFAULT_CAP, progress=None) -> None:
     """Grade every exercise of *blocks* and add what is wrong to *report*."""
     ready = [e for e in (_prepare(b, report) for b in blocks) if e is not None]
+    if progress and ready:
+        progress(f"grading {len(ready)} exercises, {jobs} at a time")
     with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="validate") as pool:
         runs = []
         for e in ready:
@@ -67,15 +68,14 @@ def check_exercises(blocks: list[Block], report: Report, jobs: int, mutate: bool
                 tries.append((e, m, result, pool.submit(_grade, e.exercise, files)))
         for e, m, result, future in tries:
             verdict = future.result()
-            # A mutant is killed by any failing test, a crash or a timeout; only a clean pass survives.
+            # A mutant is killed by any failing test, a crash, a timeout, or tests that cannot
+            # even import it; only a clean pass survives.
             if verdict.status == "ok" and verdict.total and verdict.passed == verdict.total:
                 result.survivors.append(m.sentence())
                 report.warning("mutation", m.sentence(), file=e.block.file,
                                line=_olx_line(e.block, m.file, m.line), url_name=e.block.url_name)
-            elif verdict.status != "error":
-                result.killed += 1
             else:
-                result.total -= 1  # the grader itself failed: this mutant tells nothing
+                result.killed += 1
 
 
 def _prepare(block: Block, report: Report) -> _Exercise | None:
@@ -96,7 +96,7 @@ def _prepare(block: Block, report: Report) -> _Exercise | None:
         report.error("exercise", "no <solution>: add the reference solution, so that validate can check "
                      "that the tests accept it and reject wrong answers", **where)
         return None
-    return _Exercise(block, definition, exercise, {f.name: f.content for f in exercise.solution})
+    return _Exercise(block, exercise, {f.name: f.content for f in exercise.solution})
 
 
 def _definition_problems(definition: ExerciseDefinition) -> list:

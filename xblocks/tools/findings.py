@@ -109,7 +109,7 @@ class Report:
                                  f"({round(100 * m.score)}%{capped})")
                 else:
                     lines.append(f"  {m.url_name:<32} no mutant could be made from the solution")
-        counted = ", ".join(f"{n} {what}" for what, n in self.counts.items())
+        counted = ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in self.counts.items())
         lines.append("")
         lines.append(f"{self.course_dir}: {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
                      + (f" — checked {counted}" if counted else ""))

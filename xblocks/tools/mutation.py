@@ -11,7 +11,9 @@ parentheses, so operator precedence around it cannot change what it means.
 from __future__ import annotations
 
 import ast
+import collections
 import copy
+import dataclasses
 import hashlib
 import random
 from dataclasses import dataclass
@@ -64,7 +66,26 @@ def generate(language: str, files: dict[str, str]) -> list[Mutant]:
             if m.source != files[name] and (m.file, m.source) not in seen:
                 seen.add((m.file, m.source))
                 found.append(m)
-    return found
+    return _tell_apart(found)
+
+
+def _tell_apart(mutants: list[Mutant]) -> list[Mutant]:
+    """Number same-looking changes on one line (`x * 100 / 100`), so each warning points at one.
+    The makers yield them in source order, so the numbering follows the line left to right."""
+    counts = collections.Counter((m.file, m.line, m.description) for m in mutants)
+    seen: collections.Counter = collections.Counter()
+    result = []
+    for m in mutants:
+        key = (m.file, m.line, m.description)
+        if counts[key] > 1:
+            seen[key] += 1
+            m = dataclasses.replace(m, description=f"{m.description} (the {_ordinal(seen[key])} one on the line)")
+        result.append(m)
+    return result
+
+
+def _ordinal(n: int) -> str:
+    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
 
 
 def _mutable_file(language: str, name: str) -> bool:
@@ -77,7 +98,7 @@ def select(mutants: list[Mutant], cap: int = DEFAULT_CAP) -> list[Mutant]:
     order is shuffled with a seed taken from the sources, so the choice spreads over the file."""
     if len(mutants) <= cap:
         return list(mutants)
-    seed = hashlib.sha256("\0".join(m.source for m in mutants[:1]).encode()).hexdigest()
+    seed = hashlib.sha256("\0".join(f"{m.file}:{m.line}:{m.description}" for m in mutants).encode()).hexdigest()
     rng = random.Random(seed)
     by_kind: dict[str, list[Mutant]] = {}
     for m in mutants:
@@ -179,6 +200,8 @@ def python_mutants(name: str, text: str) -> list[Mutant]:
             early = _early_return(node, src)
             if early:
                 candidates.append(early)
+        if isinstance(node, ast.Module):
+            continue  # dropping a module-level statement only makes a NameError: a wasted run
         for stmt in _statements(node):
             if stmt in skipped or isinstance(stmt, _NEVER_DROP) or not src.owns_lines(stmt):
                 continue

@@ -179,11 +179,17 @@ def _dropped_statements(name: str, src: str, code: list[Token]) -> list[Mutant]:
     """One mutant per line that holds exactly one simple statement ending with ';'."""
     found = []
     by_line: dict[int, list[int]] = {}
+    depth_before: dict[int, int] = {}  # brace depth before each token
+    depth = 0
     for index, t in enumerate(code):
         by_line.setdefault(line_of(src, t.start), []).append(index)
+        depth_before[index] = depth
+        depth += (t.text == "{") - (t.text == "}") if t.kind == "punct" else 0
     for line, indexes in by_line.items():
         first, last = code[indexes[0]], code[indexes[-1]]
         previous = code[indexes[0] - 1] if indexes[0] else None
+        if depth_before[indexes[0]] == 0:
+            continue  # top level (module.exports, constants): dropping it only breaks the import
         if last.text != ";" or first.text in _NO_DROP_START or first.kind in ("string", "template"):
             continue
         if previous is not None and previous.text not in (";", "{", "}"):
@@ -210,8 +216,9 @@ def _early_returns(name: str, src: str, code: list[Token]) -> list[Mutant]:
         if function_name is None:
             continue
         new = src[:t.end] + " return undefined;" + src[t.end:]
+        where = function_name if function_name.startswith("an ") else f"{function_name}()"
         found.append(Mutant(name, line_of(src, t.start), "return",
-                            f"returns undefined at the start of {function_name}()", new))
+                            f"returns undefined at the start of {where}", new))
     return found
 
 

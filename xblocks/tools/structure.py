@@ -105,10 +105,9 @@ class _Reader:
             if not value:
                 self.report.error("structure", f"<course> needs a {attr} attribute (Studio's import "
                                   f'reads the course key from org, course and url_name)', **where)
-        self.course.run, self.course.org, self.course.number = run, org, number
-        if not run:
+        if not run or not self.check_url_name("course", run, where):
             return self.course
-        self.check_url_name("course", run, where)
+        self.course.run, self.course.org, self.course.number = run, org, number
         if _element_children(root):
             self.walk(root, "course.xml", "")
             return self.course
@@ -216,10 +215,11 @@ class _Reader:
         return node, relpath
 
     def check_url_name(self, tag: str, url_name: str, where: dict) -> bool:
-        if URL_NAME.match(url_name):
+        # ':' stands for a subfolder, so '.' and '..' segments would lead out of the course folder.
+        if URL_NAME.match(url_name) and all(part not in ("", ".", "..") for part in url_name.split(":")):
             return True
         self.report.error("structure", f'<{tag}> url_name="{url_name}" may only use letters, digits, '
-                          "'_', '-' and '.' (no spaces or accents)", **{**where, "url_name": url_name})
+                          "'_', '-' and '.' (no spaces, accents or '..')", **{**where, "url_name": url_name})
         return False
 
     def check_html_file(self, node, relpath: str, url_name: str):

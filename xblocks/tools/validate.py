@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"at most N mutants per exercise (default {DEFAULT_CAP})")
     parser.add_argument("--structure-only", action="store_true",
                         help="check structure, policies and quizzes only; grade nothing")
+    parser.add_argument("--only", action="append", default=[], metavar="URL_NAME",
+                        help="grade only this coding exercise (repeatable); the rest is still checked")
     return parser
 
 
@@ -59,19 +61,26 @@ def validate_structure(course_dir: str) -> tuple[Report, object]:
     policy_ok = not any(f.check == "policy" and f.level == "error" for f in report.findings)
     run_olxcleaner(course_dir, report, policy_ok)
     check_blocks(course, report)
-    report.counts = {"blocks": len(course.blocks), "coding exercises": len(course.of_tag("coding_exercise")),
+    report.counts = {"blocks": len(course.blocks), "coding_exercises": len(course.of_tag("coding_exercise")),
                      "quizzes": len(course.of_tag("quiz"))}
     return report, course
 
 
 def validate_course(course_dir: str, jobs: int, mutate: bool = True, cap: int = DEFAULT_CAP,
-                    grade: bool = True, progress=None) -> Report:
+                    grade: bool = True, progress=None, only: list[str] | None = None) -> Report:
     report, course = validate_structure(course_dir)
+    exercises = course.of_tag("coding_exercise")
+    if only:
+        known = {b.url_name for b in exercises}
+        for url_name in only:
+            if url_name not in known:
+                report.error("exercise", f"--only {url_name}: the course has no coding_exercise with this "
+                             "url_name", file=report.course_dir)
+        exercises = [b for b in exercises if b.url_name in only]
     if grade:
         from xblocks.tools.exercises import check_exercises
 
-        check_exercises(course.of_tag("coding_exercise"), report, jobs, mutate=mutate, cap=cap,
-                        progress=progress)
+        check_exercises(exercises, report, jobs, mutate=mutate, cap=cap, progress=progress)
     return report
 
 
@@ -94,7 +103,8 @@ def main(argv=None) -> int:
         def progress(text):
             print(f"jobintech validate: {text}…", file=sys.stderr)
     report = validate_course(args.course_dir, args.jobs, mutate=not args.no_mutation and args.mutants > 0,
-                             cap=args.mutants, grade=not args.structure_only, progress=progress)
+                             cap=args.mutants, grade=not args.structure_only, progress=progress,
+                             only=args.only)
     print(report.to_json() if args.json else report.to_text())
     return 1 if report.errors else 0
 

@@ -10,7 +10,8 @@ const fs = require('fs');
 const path = require('path');
 const { pathToFileURL } = require('url');
 const { spawnSync } = require('child_process');
-const { Peer, AsyncResult, objectHandlers } = require('./rpc.js');
+const { Peer, AsyncResult } = require('./rpc.js');
+const { objectHandlers } = require('./objects.js');
 
 const [readFd, writeFd] = process.argv.slice(2, 4).map(Number);
 const WORKDIR = process.cwd();

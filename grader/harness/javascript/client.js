@@ -8,7 +8,8 @@
 // this process and cannot touch node:test, node:assert or the results.
 
 const fs = require('fs');
-const { Peer, ChannelClosed, ProtocolError, objectHandlers } = require('./rpc.js');
+const { Peer, ChannelClosed, ProtocolError } = require('./rpc.js');
+const { objectHandlers } = require('./objects.js');
 
 const state = {
   peer: null,
@@ -25,10 +26,12 @@ function emit(record) {
 
 function connect(readFd, writeFd, nonce) {
   state.nonce = nonce;
-  const peer = new Peer(readFd, writeFd, { handlers: objectHandlers() });
+  const peer = new Peer(readFd, writeFd, { handlers: objectHandlers({ guarded: true }) });
   peer.markRemoteError = (error, where) => remoteErrors.set(error, where);
   peer.onDeath = (error) => {
-    if (!state.gone) state.gone = error;
+    if (state.gone) return;
+    state.gone = error;
+    emit({ k: 'gone', why: error instanceof ProtocolError ? 'protocol' : 'closed' });
   };
   state.peer = peer;
   return peer;

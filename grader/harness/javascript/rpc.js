@@ -10,6 +10,7 @@
 
 const fs = require('fs');
 const util = require('util');
+const { makeHandle, CallResult, isCopied, isPlainObject, updateInPlace } = require('./objects.js');
 
 const MAX_MESSAGE = 16 * 1024 * 1024;
 const MAX_DEPTH = 200;
@@ -23,13 +24,6 @@ class AsyncResult {
   constructor(promise) {
     this.promise = promise;
   }
-}
-
-function isPlainObject(v) {
-  const proto = Object.getPrototypeOf(v);
-  if (util.types.isModuleNamespaceObject(v)) return true;
-  return (proto === Object.prototype || proto === null) &&
-    !Object.prototype.hasOwnProperty.call(v, 'constructor');
 }
 
 function isClass(fn) {
@@ -119,6 +113,11 @@ class Peer {
 
   // ---- requests ----
   request(message) {
+    return this.decode(this.requestRaw(message).v);
+  }
+
+  // The reply message itself (its value still encoded), or throw what the other side threw.
+  requestRaw(message) {
     if (this.dead) throw this.dead;
     const id = this.nextRequest++;
     this.send(Object.assign({ id }, message));
@@ -126,7 +125,7 @@ class Peer {
       const incoming = this.receive();
       if (incoming.t === 'reply') {
         if (incoming.id !== id) throw this.kill(new ProtocolError('reply out of turn'));
-        if (incoming.ok === true) return this.decode(incoming.v);
+        if (incoming.ok === true) return incoming;
         throw this.decodeError(incoming.e);
       }
       this.serveOne(incoming, true);
@@ -157,13 +156,18 @@ class Peer {
   }
 
   reply(id, value) {
-    let encoded;
+    const message = { t: 'reply', id, ok: true };
     try {
-      encoded = this.encode(value);
+      if (value instanceof CallResult) {
+        message.v = this.encode(value.result);
+        message.after = value.args.map((arg) => (isCopied(arg) ? this.encode(arg) : null));
+      } else {
+        message.v = this.encode(value);
+      }
     } catch (e) {
       return this.replyError(id, e);
     }
-    this.send({ t: 'reply', id, ok: true, v: encoded });
+    this.send(message);
     return undefined;
   }
 
@@ -171,8 +175,18 @@ class Peer {
     this.send({ t: 'reply', id, ok: false, e: this.encodeError(error) });
   }
 
-  call(fnId, self, args) {
-    return this.request({ t: 'call', f: fnId, self: this.encode(self), args: this.encode(args) });
+  // Call (or construct, when self is NEW) one of the other side's functions. Arrays and plain
+  // objects cross as copies, so the other side sends back their final state and we update ours:
+  // a learner function that sorts or fills the array it was given works as it would in place.
+  call(fnId, self, args, op = 'call') {
+    const message = { t: op, f: fnId, args: this.encode(args) };
+    if (op === 'call') message.self = this.encode(self);
+    const reply = this.requestRaw(message);
+    const result = this.decode(reply.v);
+    if (Array.isArray(reply.after) && reply.after.length === args.length) {
+      reply.after.forEach((wire, i) => updateInPlace(args[i], wire, this));
+    }
+    return result;
   }
 
   // ---- values: encoding (ours -> wire) ----
@@ -360,104 +374,9 @@ class Peer {
 
   markRemoteError() {}
 
-  // A stand-in for one of the other side's objects. Every operation asks the other side.
   makeHandle(wire, str) {
-    const peer = this;
-    const id = wire.id;
-    if (wire.$ === 'p') return this.makePromise(id);
-    const remote = (op, extra) => peer.request(Object.assign({ t: op, o: id }, extra));
-    const key = (k) => (typeof k === 'symbol' ? null : String(k));
-    let target;
-    if (wire.$ === 'fn') {
-      const name = str(wire.name);
-      // A plain function even for a class: its `prototype` must stay writable, because reads
-      // of handle.prototype answer with the learner's prototype (for instanceof).
-      target = function () {};
-      Object.defineProperty(target, 'name', { value: name });
-    } else {
-      // Named after the learner's class, so that messages read "Compte {}".
-      const cls = str(wire.cls) || 'Object';
-      target = Object.create(({ [cls]: class {} })[cls].prototype);
-    }
-    const traps = {
-      apply: (t, self, args) => peer.call(id, self, args),
-      construct: (t, args) => peer.request({ t: 'new', f: id, args: peer.encode(args) }),
-      get(t, k) {
-        if (typeof k === 'symbol') return k === Symbol.hasInstance ? undefined : t[k];
-        return remote('get', { k: key(k) });
-      },
-      set(t, k, v) {
-        if (typeof k === 'symbol') return false;
-        remote('set', { k: key(k), v: peer.encode(v) });
-        return true;
-      },
-      has: (t, k) => (typeof k === 'symbol' ? false : remote('has', { k: key(k) })),
-      deleteProperty: (t, k) => (typeof k === 'symbol' ? false : remote('delete', { k: key(k) })),
-    };
-    if (wire.$ === 'ref') {
-      traps.getPrototypeOf = () => {
-        const proto = remote('proto');
-        if (proto && typeof proto === 'object' && proto.$objectPrototype === true) return Object.prototype;
-        return proto !== null && (typeof proto === 'object' || typeof proto === 'function') ? proto : null;
-      };
-      traps.ownKeys = () => {
-        const keys = remote('keys');
-        if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) {
-          throw new TypeError('the object gave an invalid list of keys');
-        }
-        return [...new Set(keys)];
-      };
-      traps.getOwnPropertyDescriptor = (t, k) => {
-        if (typeof k === 'symbol') return undefined;
-        const found = remote('own', { k: key(k) });
-        if (!found) return undefined;
-        return { value: remote('get', { k: key(k) }), writable: true, enumerable: true, configurable: true };
-      };
-    }
-    return new Proxy(target, traps);
-  }
-
-  makePromise(id) {
-    const peer = this;
-    // Settled when our event loop is free: then we block until the other side's event loop has
-    // run the Promise to completion (see agent.js).
-    return new Promise((resolve, reject) => {
-      setImmediate(() => {
-        try {
-          resolve(peer.request({ t: 'await', p: id }));
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
+    return makeHandle(this, wire, str);
   }
 }
 
-// Handlers for the generic operations on our exported objects (both sides).
-function objectHandlers() {
-  const target = (peer, m) => {
-    if (!peer.exported.has(m.o)) throw new ReferenceError('unknown object');
-    return peer.exported.get(m.o);
-  };
-  const fn = (peer, id) => {
-    const f = peer.exported.get(id);
-    if (typeof f !== 'function') throw new TypeError('not a function');
-    return f;
-  };
-  return {
-    call: (m, peer) => Reflect.apply(fn(peer, m.f), peer.decode(m.self), peer.decode(m.args)),
-    new: (m, peer) => Reflect.construct(fn(peer, m.f), peer.decode(m.args)),
-    get: (m, peer) => target(peer, m)[String(m.k)],
-    set: (m, peer) => { target(peer, m)[String(m.k)] = peer.decode(m.v); },
-    has: (m, peer) => String(m.k) in target(peer, m),
-    delete: (m, peer) => delete target(peer, m)[String(m.k)],
-    keys: (m, peer) => Object.keys(target(peer, m)),
-    own: (m, peer) => Object.prototype.propertyIsEnumerable.call(target(peer, m), String(m.k)),
-    proto: (m, peer) => {
-      const proto = Object.getPrototypeOf(target(peer, m));
-      return proto === Object.prototype ? { $objectPrototype: true } : proto;
-    },
-  };
-}
-
-module.exports = { Peer, AsyncResult, ChannelClosed, ProtocolError, objectHandlers, isPlainObject };
+module.exports = { Peer, AsyncResult, ChannelClosed, ProtocolError };

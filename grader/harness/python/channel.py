@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import sys
+import unittest
 
 import wire
 
@@ -45,7 +46,9 @@ class Channel:
         self._make_proxy = make_proxy
         self._make_exception = make_exception
         self.codec = wire.Codec(self._export, self._import_handle, self._special, decode_special)
-        self.learner_modules: set[str] = set()
+        # Attributes of a tests object may be read by learner code only on instances of classes
+        # the test files define (a fake object handed to the code), never harness internals.
+        self.test_modules: set[str] = set()
 
     # -- values ---------------------------------------------------------------------------------
     def _special(self, value):
@@ -164,7 +167,9 @@ class Channel:
             return target[args[1]]
         if op == "getattr":
             name = args[1]
-            if type(name) is not str or name.startswith("_") or not _plain_instance(target):
+            if (type(name) is not str or name.startswith("_")
+                    or type(target).__module__ not in self.test_modules
+                    or isinstance(target, (unittest.TestCase, unittest.TestResult))):
                 raise AttributeError(f"attribute {name!r} of a tests object is not available")
             value = getattr(target, name)
             if isinstance(value, type(sys)):
@@ -177,8 +182,3 @@ def _is_exported(channel, obj):
     return any(candidate is obj for candidate in channel.exported.values())
 
 
-def _plain_instance(obj):
-    """An instance of a class the tests defined (not a module, class, function or builtin)."""
-    import types
-    return not isinstance(obj, (type, types.ModuleType, types.FunctionType, types.MethodType,
-                                types.BuiltinFunctionType, types.CodeType, types.FrameType))

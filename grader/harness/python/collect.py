@@ -32,7 +32,21 @@ class PytestItem:
 
 
 def unittest_suite(module):
-    return unittest.defaultTestLoader.loadTestsFromModule(module)
+    """Like unittest's loadTestsFromModule, but only the test module's own load_tests() is
+    honoured: one imported from the learner's module (`from bob import *`) is a learner
+    function, and must not choose which tests run."""
+    loader = unittest.TestLoader()
+    cases = []
+    for name in dir(module):
+        value = getattr(module, name)
+        if isinstance(value, type) and issubclass(value, unittest.TestCase) \
+                and value not in (unittest.TestCase, unittest.FunctionTestCase):
+            cases.append(loader.loadTestsFromTestCase(value))
+    suite = loader.suiteClass(cases)
+    load_tests = vars(module).get("load_tests")
+    if inspect.isfunction(load_tests) and load_tests.__module__ == module.__name__:
+        suite = load_tests(loader, suite, None)
+    return suite
 
 
 def flatten(suite):

@@ -25,6 +25,8 @@ import runpy  # noqa: E402
 import traceback  # noqa: E402
 
 MAX_TEXT = 4000  # repr/str/messages sent back are cut here
+MEMORY_EXIT = 97  # exit status telling the host the agent ran out of memory
+AGENT_BROKEN_EXIT = 98
 
 _BINARY = {name: getattr(operator, name) for name in (
     "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul", "and_", "or_", "xor",
@@ -388,7 +390,14 @@ def main():
     builtins.input = _input
     sys.argv = [""]
     sys.path.insert(0, root)
-    AGENT.serve()
+    try:
+        AGENT.serve()
+    except MemoryError:
+        os.write(2, b"MemoryError in the learner agent\n")
+        os._exit(MEMORY_EXIT)
+    except BaseException as exc:  # the agent itself broke (the learner's code can do that)
+        os.write(2, f"learner agent stopped: {type(exc).__name__}\n".encode())
+        os._exit(AGENT_BROKEN_EXIT)
 
 
 if __name__ == "__main__":

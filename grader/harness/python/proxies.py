@@ -193,8 +193,9 @@ class LearnerFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     learner's files come first on sys.path in a plain run)."""
 
     def __init__(self, top_level_names, test_files):
-        self.names = set(top_level_names)
         self.test_modules = {name[:-3].replace("/", ".") for name in test_files}
+        # A test file (a helper the tests import) always wins over a learner file of that name.
+        self.names = set(top_level_names) - {m.partition(".")[0] for m in self.test_modules}
         self._pending = {}
 
     def find_spec(self, fullname, path=None, target=None):
@@ -233,9 +234,12 @@ class LearnerFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
 def exception_class(chain, base_name):
     """The T class standing for a learner (or stdlib) exception class, built once per name."""
-    cls = _BASES.get(base_name, Exception)
-    if not isinstance(chain, list):
+    if not isinstance(chain, list) or not isinstance(base_name, str):
         raise wire.ProtocolError("bad exception class")
+    cls = _BASES.get(base_name)
+    if cls is None:  # KeyboardInterrupt, GeneratorExit...: a stand-in of that name
+        chain = chain + [["builtins", base_name[:100]]]
+        cls = Exception
     for entry in reversed(chain[:20]):
         module, qualname = (str(part)[:200] for part in entry)
         key = (module, qualname, cls)

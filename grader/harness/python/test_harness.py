@@ -29,6 +29,7 @@ import importlib.util  # noqa: E402
 import io  # noqa: E402
 import json  # noqa: E402
 import time  # noqa: E402
+import traceback  # noqa: E402
 import unittest  # noqa: E402
 import unittest.mock  # noqa: E402,F401
 
@@ -52,6 +53,7 @@ class Harness:
         self.request = request
         self.channel = chan
         self.test_files = [t["name"] for t in request["tests"]]
+        chan.test_modules = {name[:-3].replace("/", ".") for name in self.test_files}
 
     def emit(self, record):
         self.results.write(json.dumps(record) + "\n")
@@ -65,7 +67,8 @@ class Harness:
         if getattr(exc, "_jt_remote", False):
             return self._describe_remote(exc)
         if isinstance(exc, AssertionError):
-            return "failed", (str(exc) or "assertion failed") + self._test_line(exc), ""
+            text = str(exc) or "assertion failed"
+            return "failed", text + ("\n " if "\n" in text else "") + self._test_line(exc), ""
         if isinstance(exc, pytest.Skipped) or isinstance(exc, unittest.SkipTest):
             return "failed", f"Test skipped: {exc}", "skipped"
         return "error", f"{type(exc).__name__}: {exc}{self._test_line(exc)}", ""
@@ -275,7 +278,9 @@ def main():
     started = time.monotonic()
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
-    sys.stdout, sys.stdin = Sink(), io.StringIO("")
+    # Learner output and test prints go nowhere by default (the channel records the learner's);
+    # the real stderr stays for the harness's own diagnostics.
+    sys.stdout, sys.stderr, sys.stdin = Sink(), Sink(), io.StringIO("")
     chan = channel.Channel(wire.Pipe(from_learner, to_learner),
                            started + float(request["wall_seconds"]), proxies.RemoteObject,
                            proxies.decode_special, proxies.make_exception)
@@ -290,6 +295,8 @@ def main():
         harness.run()
     except AuthorError as exc:
         harness.emit({"fatal": str(exc)})
+    except BaseException:  # a harness bug: say so on stderr; no "done" line means status error
+        traceback.print_exc(file=sys.__stderr__)
     results.close()
     os._exit(0)
 

@@ -12,6 +12,9 @@ builtins and the proxies T chooses to make.
 from __future__ import annotations
 
 import base64
+import datetime
+import decimal
+import fractions
 import json
 import os
 import select
@@ -28,6 +31,7 @@ _BIG_INT_BITS = 12_000  # beyond this, str(int) hits Python's digit limit: send 
 LIST, TUPLE, DICT, SET, FROZENSET, REF = "L", "T", "D", "S", "F", "R"
 BYTES, COMPLEX, BIGINT, NAMEDTUPLE = "B", "C", "I", "N"
 LEARNER_HANDLE, TESTS_HANDLE, EXC_CLASS = "H", "G", "X"
+STD_VALUE = "V"  # dates, times, durations, Decimal, Fraction: rebuilt from plain fields
 _TAGS = {LIST: list, SET: set, DICT: dict}
 
 
@@ -144,7 +148,8 @@ class Codec:
             return special
         base = _builtin_base(kind)
         if base is None:
-            return self.export(value)
+            std = _encode_std(value)
+            return std if std is not None else self.export(value)
         if base is str:
             return str.__str__(value)
         if base is int:
@@ -216,12 +221,14 @@ class Codec:
                 return int(_str(tree[1]), 16)
             if tag in (LEARNER_HANDLE, TESTS_HANDLE):
                 return self.import_handle(tag, tree)
+            if tag == STD_VALUE:
+                return _decode_std(_str(tree[1]), _list(tree[2]))
             if self.import_special is not None:
                 items = None
                 if tag == NAMEDTUPLE:
                     items = [self._dec(v, refs, depth + 1, state) for v in _list(tree[-1])]
                 return self.import_special(tag, tree, items)
-        except (IndexError, ValueError, TypeError) as exc:
+        except (IndexError, ValueError, TypeError, ArithmeticError) as exc:
             raise ProtocolError(f"malformed {tag!r} value: {exc}") from None
         raise ProtocolError(f"unknown value tag {tag!r}")
 
@@ -243,6 +250,68 @@ class Codec:
             target = values if tag == LIST else set(values)
         _replace_contents(known, target)
         return known
+
+
+_DATE_FIELDS = ("year", "month", "day")
+_TIME_FIELDS = ("hour", "minute", "second", "microsecond")
+
+
+def _fields(cls, value, names):
+    # Read through the real type's descriptors: a subclass cannot override what is sent.
+    return [int.__int__(getattr(cls, name).__get__(value)) for name in names]
+
+
+def _encode_std(value):
+    kind = type(value)
+    if issubclass(kind, datetime.datetime):
+        zone = datetime.datetime.tzinfo.__get__(value)
+        if zone is not None and type(zone) is not datetime.timezone:
+            return None
+        offset = None
+        if zone is not None:
+            delta = datetime.timezone.utcoffset(zone, None)
+            offset = _fields(datetime.timedelta, delta, ("days", "seconds"))
+        return [STD_VALUE, "datetime",
+                _fields(datetime.datetime, value, _DATE_FIELDS + _TIME_FIELDS) + [offset]]
+    if issubclass(kind, datetime.date):
+        return [STD_VALUE, "date", _fields(datetime.date, value, _DATE_FIELDS)]
+    if issubclass(kind, datetime.time):
+        if datetime.time.tzinfo.__get__(value) is not None:
+            return None
+        return [STD_VALUE, "time", _fields(datetime.time, value, _TIME_FIELDS)]
+    if issubclass(kind, datetime.timedelta):
+        return [STD_VALUE, "timedelta",
+                _fields(datetime.timedelta, value, ("days", "seconds", "microseconds"))]
+    if issubclass(kind, decimal.Decimal):
+        return [STD_VALUE, "Decimal", [decimal.Decimal.__str__(value)]]
+    if issubclass(kind, fractions.Fraction):
+        return [STD_VALUE, "Fraction", [int.__int__(value._numerator),
+                                        int.__int__(value._denominator)]]
+    return None
+
+
+def _decode_std(kind, fields):
+    if kind == "Decimal":
+        text = _str(fields[0])
+        if len(text) > 5000:
+            raise ValueError("Decimal too long")
+        return decimal.Decimal(text)
+    numbers = [_int(f) for f in fields[:7]]
+    if kind == "date":
+        return datetime.date(*numbers)
+    if kind == "time":
+        return datetime.time(*numbers)
+    if kind == "timedelta":
+        return datetime.timedelta(*numbers)
+    if kind == "Fraction":
+        return fractions.Fraction(*numbers[:2])
+    if kind == "datetime":
+        zone = None
+        if fields[7] is not None:
+            days, seconds = (_int(f) for f in _list(fields[7]))
+            zone = datetime.timezone(datetime.timedelta(days=days, seconds=seconds))
+        return datetime.datetime(*numbers, tzinfo=zone)
+    raise ValueError(f"unknown value kind {kind!r}")
 
 
 def _replace_contents(container, new):

@@ -125,6 +125,10 @@ def _same_row(expected, got):
     return len(expected) == len(got) and all(_same_value(e, g) for e, g in zip(expected, got))
 
 
+def count_rows(n):
+    return "1 row" if n == 1 else f"{n} rows"
+
+
 def show_value(value):
     if value is None:
         return "NULL"
@@ -169,13 +173,13 @@ def compare(case, columns, rows):
                 return (f"Row {index} differs (the order of the rows matters here).\n"
                         f"Expected:\n{show_rows([want])}\nGot:\n{show_rows([got])}")
         if len(want_rows) != len(rows):
-            return (f"Expected {len(want_rows)} rows, got {len(rows)}.\n"
+            return (f"Expected {count_rows(len(want_rows))}, got {len(rows)}.\n"
                     f"Expected (first rows):\n{show_rows(want_rows)}\nGot (first rows):\n{show_rows(rows)}")
         return ""
     missing, extra = _unmatched(want_rows, rows)
     if not missing and not extra:
         return ""
-    parts = [f"Expected {len(want_rows)} rows, got {len(rows)} (in any order)."]
+    parts = [f"Expected {count_rows(len(want_rows))}, got {len(rows)} (in any order)."]
     if missing:
         parts.append(f"Missing from your result:\n{show_rows(missing)}")
     if extra:

@@ -111,3 +111,19 @@ def test_preview_reset_gives_a_new_learner(client, course):
     client.get("/preview/vertical.u_somme")
     assert client.session["jobintech_learner"] != first
     assert Learner.objects.filter(platform__kind="preview").count() == 2
+
+
+def test_page_for_an_lms_learner_has_no_links_out_of_the_activity(rf, course, lti_platform):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from lti_bridge.views.pages import render_block_page
+
+    from .conftest import make_learner
+
+    request = rf.post("/lti/launch")
+    request.session = SessionStore()
+    response = render_block_page(request, course, make_learner(lti_platform), "vertical.u_somme")
+    html = response.content.decode()
+    assert response.status_code == 200 and response.xframe_options_exempt
+    assert 'data-usage-id="echo_exercise.ex_somme"' in html
+    assert 'href="/"' not in html and "?lang=" not in html and "/preview/" not in html

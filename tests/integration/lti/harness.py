@@ -69,6 +69,7 @@ class StubPlatform:
         self.lineitems, self.scores, self.members = {}, [], []
         self.token_requests = 0
         self.registrations = []
+        self.claimed_issuer = ""  # set to make the OpenID configuration lie about its issuer
         # The tool's public keys as the LMS knows them; read in the test's thread (the HTTP
         # threads must not touch the test database), refreshed by learn_tool_keys().
         self.tool_jwks = {"keys": []}
@@ -243,7 +244,7 @@ class _Handler(BaseHTTPRequestHandler):
             if self.headers.get("Authorization") != "Bearer " + REGISTRATION_TOKEN:
                 return self._send(401, {"error": "registration token required"})
             return self._send(200, {
-                "issuer": p.issuer, "authorization_endpoint": p.url + "/auth", "token_endpoint": p.url + "/token",
+                "issuer": p.claimed_issuer or p.issuer, "authorization_endpoint": p.url + "/auth", "token_endpoint": p.url + "/token",
                 "jwks_uri": p.url + "/jwks", "registration_endpoint": p.url + "/register",
                 "token_endpoint_auth_methods_supported": ["private_key_jwt"],
                 "https://purl.imsglobal.org/spec/lti-platform-configuration": {

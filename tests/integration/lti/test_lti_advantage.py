@@ -149,6 +149,15 @@ def test_dynamic_registration_errors_are_explained(client, db, platform_stub):
     assert response.status_code == 400 and "https://" in response.content.decode()
 
 
+def test_openid_configuration_claiming_another_host_is_refused(client, db, platform_stub):
+    platform_stub.claimed_issuer = "https://moodle.um5.ac.ma"
+    config = quote(platform_stub.url + "/.well-known/openid-configuration", safe="")
+    response = client.get(f"/lti/register?openid_configuration={config}&registration_token={REGISTRATION_TOKEN}",
+                          HTTP_COOKIE="jobintech_language=en")
+    assert response.status_code == 400 and "another host" in response.content.decode()
+    assert platform_stub.registrations == [] and not Platform.objects.exists()
+
+
 def test_jwks_publishes_the_public_key_only(client, db):
     keyset = client.get("/lti/jwks.json").json()
     [key] = keyset["keys"]

@@ -70,7 +70,7 @@ def test_pytest_style_tests():
         def test_aire_approx():
             assert aire(0.1, 3) == pytest.approx(0.3)
 
-        @pytest.mark.parametrize("l, h, attendu", [(1, 1, 1), (2, 5, 10), (0, 9, 0)])
+        @pytest.mark.parametrize("l, h, attendu", [(1, 1, 1), (2, 5, 10), (2, 2, 4)])
         def test_aire_parametree(l, h, attendu):
             assert aire(l, h) == attendu
 
@@ -106,7 +106,7 @@ def test_pytest_style_tests():
     assert verdict.total == 8
     wrong = good.replace("return l * h", "return l + h").replace("négative", "invalide")
     verdict = grade(tests, {"geo.py": wrong})
-    assert passed_names(verdict) == {"test_aire_parametree[1-1-1]", "test_fixture",
+    assert passed_names(verdict) == {"test_aire_parametree[2-2-4]", "test_fixture",
                                      "TestRectangle.test_attributs"}, describe(verdict)
     message = dict((t.name, t.message) for t in verdict.tests)["test_aire"]
     assert "assert aire(2, 3) == 6" in message and "left:  5" in message
@@ -450,3 +450,51 @@ def test_set_up_class_and_sub_tests():
     assert grade(tests, {"carre.py": "def carre(n):\n    return n * n\n"}).score == 1.0
     verdict = grade(tests, {"carre.py": "def carre(n):\n    return n * abs(n)\n"})
     assert verdict.passed == 0 and "n=-1" in verdict.tests[0].message, describe(verdict)
+
+
+def test_dates_decimals_and_fractions_cross_as_values():
+    tests = {"test_dates.py": """
+        import datetime, unittest
+        from decimal import Decimal
+        from fractions import Fraction
+        from dates import echeance, duree, prix_ttc, part, horodatage
+
+        class TestDates(unittest.TestCase):
+            def test_date(self):
+                self.assertEqual(echeance(datetime.date(2026, 1, 30), 5), datetime.date(2026, 2, 4))
+
+            def test_duree(self):
+                self.assertEqual(duree(90), datetime.timedelta(minutes=90))
+
+            def test_decimal(self):
+                self.assertEqual(prix_ttc(Decimal("10.00")), Decimal("12.0000"))
+
+            def test_fraction(self):
+                self.assertEqual(part(1, 3), Fraction(1, 3))
+
+            def test_datetime(self):
+                utc = datetime.timezone.utc
+                self.assertEqual(horodatage(), datetime.datetime(2026, 5, 1, 8, 30, tzinfo=utc))
+        """}
+    code = """
+        import datetime
+        from decimal import Decimal
+        from fractions import Fraction
+
+        def echeance(debut, jours):
+            return debut + datetime.timedelta(days=jours)
+
+        def duree(minutes):
+            return datetime.timedelta(minutes=minutes)
+
+        def prix_ttc(ht):
+            return ht * Decimal("1.20")
+
+        def part(a, b):
+            return Fraction(a, b)
+
+        def horodatage():
+            return datetime.datetime(2026, 5, 1, 8, 30, tzinfo=datetime.timezone.utc)
+        """
+    verdict = grade(tests, {"dates.py": code})
+    assert verdict.status == "ok" and verdict.score == 1.0, describe(verdict)

@@ -62,3 +62,13 @@ def test_bad_input_exits_2_with_a_message(tmp_path, capsys):
 def test_help_exits_0(capsys):
     assert jobintech(["validate", "--help"]) == 0
     assert "--no-mutation" in capsys.readouterr().out
+
+
+def test_only_grades_the_named_exercise(make_course, capsys, require_runners):
+    require_runners("sql")
+    course = make_course()
+    assert jobintech(["validate", course, "--json", "--only", "sql_clients_rabat"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [m["url_name"] for m in data["mutation"]] == ["sql_clients_rabat"]
+    assert jobintech(["validate", course, "--only", "inconnu", "--no-mutation"]) == 1
+    assert "--only inconnu: the course has no coding_exercise" in capsys.readouterr().out

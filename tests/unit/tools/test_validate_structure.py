@@ -23,7 +23,7 @@ def test_good_course_has_no_finding(make_course):
     assert ("coding_exercise", "py_compter_positifs") in tags
     assert ("quiz", "quiz_somme") in tags
     assert ("sequential", "seq_boucles") in tags
-    assert report.counts["coding exercises"] == 3
+    assert report.counts["coding_exercises"] == 3
 
 
 def test_block_without_url_name_is_an_error_with_its_line(make_course):
@@ -141,3 +141,23 @@ def test_lessons_and_modules_are_checked_by_their_own_parsers(make_course):
     assert errors.keys() == {("lesson", "intro_somme", 1), ("bootcamp_module", "m_web", 2)}, errors
     assert "no <body>" in errors[("lesson", "intro_somme", 1)]
     assert "mastery_threshold='80'" in errors[("bootcamp_module", "m_web", 2)]
+
+
+def test_missing_static_file_linked_from_a_lesson(make_course):
+    course = make_course()
+    with open(os.path.join(course, "lesson", "intro_somme.xml"), "w", encoding="utf-8") as f:
+        f.write('<lesson url_name="intro_somme" display_name="Image">\n  <body><![CDATA[# Boucle\n\n'
+                '![schéma](/static/boucle.svg) et ![couverture](/static/couverture.png)]]></body>\n</lesson>\n')
+    warning = only(findings(course, "warning"), "lesson")
+    assert warning.line == 4 and warning.url_name == "intro_somme"
+    assert "/static/boucle.svg, which is not in static/" in warning.message
+
+
+def test_url_name_cannot_lead_out_of_the_course(make_course, tmp_path):
+    course = make_course()
+    (tmp_path / "secret.xml").write_text('<lesson display_name="x"><body>secret</body></lesson>')
+    with open(os.path.join(course, "vertical", "v_web_sql.xml"), "w") as f:
+        f.write('<vertical display_name="x">\n  <lesson url_name="..:..:secret"/>\n</vertical>\n')
+    report, parsed = validate_structure(course)
+    assert any("may only use letters" in e.message and e.line == 2 for e in report.errors)
+    assert not any(b.url_name == "..:..:secret" for b in parsed.blocks)

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.utils import translation
 from lxml import etree
 from xblock.completable import XBlockCompletionMode
 from xblock.reference.user_service import UserService, XBlockUser
@@ -170,8 +171,12 @@ def test_bad_settings_are_reported_and_defaults_used(attrs, problem):
 def test_a_module_without_steps_says_so():
     block = load_block("<bootcamp_module display_name=\"Vide\"/>")
     assert "This module has no step yet." in render(block)
-    assert [m.text for m in block.validate().messages] == [
-        "the module has no step: add lessons, coding exercises or quizzes"]
+    with translation.override("en"):
+        assert [m.text for m in block.validate().messages] == [
+            "The module has no step: add lessons, coding exercises or quizzes."]
+    with translation.override("fr"):
+        assert [m.text for m in block.validate().messages] == [
+            "Le module n'a aucune étape : ajoutez des leçons, des exercices de code ou des quiz."]
 
 
 @pytest.mark.parametrize("language, word, direction", [("fr", "Étape 1", "ltr"), ("ar", "الخطوة 1", "rtl"),
@@ -194,3 +199,28 @@ def test_workbench_scenarios_render(title, xml):
     html = render(block, language="fr")
     assert "Objectifs" in html and json.loads(
         re.search(r'class="xblock_json_init_args">(.*?)</script>', html, re.S).group(1))["strings"]
+
+
+# ------------------------------------------------------------------ Studio
+
+def test_studio_edits_settings_and_refuses_a_bad_threshold():
+    block, _ = module()
+    with translation.override("fr"):
+        html = block.runtime.render(block, "studio_view").content
+    field = re.search(r'<input[^>]*id="xb-field-edit-mastery_threshold"[^>]*>', html).group(0)
+    assert 'value="0.8"' in field and 'step="0.05"' in field  # not "0,8": number inputs need a dot
+    assert "Seuil de maîtrise" in html
+    status, body = call(block, "submit_studio_edits", {"values": {"mastery_threshold": 1.5}, "defaults": []})
+    assert status == 400 and "Mastery threshold: write a fraction between 0 and 1" in json.dumps(body)
+    assert block.mastery_threshold == 0.8
+    status, body = call(block, "submit_studio_edits", {"values": {"mastery_threshold": 0.6, "gating": False},
+                                                       "defaults": []})
+    assert (status, body) == (200, {"result": "success"})
+    assert (block.mastery_threshold, block.gating) == (0.6, False)
+
+
+def test_studio_can_add_lessons_exercises_and_quizzes():
+    block, _ = module()
+    assert [spec.category for spec in block.get_nested_blocks_spec()] == ["lesson", "coding_exercise", "quiz"]
+    with translation.override("fr"):
+        assert [spec.label for spec in block.get_nested_blocks_spec()] == ["Leçon", "Exercice de code", "Quiz"]

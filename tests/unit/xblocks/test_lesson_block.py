@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.utils import translation
 from lxml import etree
 
 from tests.unit.xblocks.coding_exercise_support import call, load_block, render
@@ -175,3 +176,30 @@ def test_static_css_includes_the_code_highlighting():
 def test_workbench_scenarios_are_valid_and_render(title, xml):
     assert parse_lesson_element(etree.fromstring(xml.strip())).problems == []
     assert "jit-lesson__body" in render(load_block(xml), language="fr")
+
+
+# ------------------------------------------------------------------ Studio
+
+def test_studio_editor_shows_translated_fields_and_saves():
+    block = load_block(LESSON_BOUCLES)
+    with translation.override("fr"):
+        html = block.runtime.render(block, "studio_view").content
+    assert 'id="xb-field-edit-body"' in html and "Contenu (Markdown)" in html and "Extrait à essayer" in html
+    status, body = call(block, "submit_studio_edits", {
+        "values": {"display_name": "Boucles", "body": "# Titre", "try_it_language": "sql"}, "defaults": []})
+    assert (status, body) == (200, {"result": "success"})
+    assert (block.display_name, block.body, block.try_it_language) == ("Boucles", "# Titre", "sql")
+
+
+def test_studio_refuses_an_unknown_snippet_language():
+    block = load_block(LESSON_BOUCLES)
+    status, body = call(block, "submit_studio_edits", {"values": {"try_it_language": "cobol"}, "defaults": []})
+    assert status == 400 and "Snippet language: choose one of python, javascript, sql." in json.dumps(body)
+    assert block.try_it_language == "python"
+
+
+def test_an_empty_lesson_is_flagged_in_studio_but_can_be_saved():
+    block = load_block(LESSON_BOUCLES)
+    assert call(block, "submit_studio_edits", {"values": {"body": ""}, "defaults": []})[0] == 200
+    with translation.override("en"):
+        assert [(m.type, m.text) for m in block.validate().messages] == [("warning", "The lesson has no body text.")]

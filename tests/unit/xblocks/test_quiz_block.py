@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.utils import translation
 from lxml import etree
 
 from tests.unit.xblocks.coding_exercise_support import RecordingRuntime, call, load_block, render
@@ -208,3 +209,39 @@ def test_grade_events_reach_the_runtime_publish():
     block = load_block(quiz_xml(), runtime)
     call(block, "submit", {"answers": ALL_RIGHT})
     assert runtime.events_of("grade")[-1] == {"value": 6.0, "max_value": 6.0, "only_if_higher": None}
+
+
+# ------------------------------------------------------------------ Studio
+
+def test_studio_shows_the_quiz_as_olx():
+    block = load_block(quiz_xml())
+    with translation.override("fr"):
+        html = block.runtime.render(block, "studio_view").content
+    assert "Enregistrer" in html and 'class="jit-quiz-studio__olx"' in html
+    assert "&lt;question id=&quot;q1&quot; type=&quot;single&quot; points=&quot;1&quot;&gt;" in html
+
+
+def test_studio_saves_valid_olx():
+    block = load_block(quiz_xml())
+    new = ('<quiz display_name="Quiz : SQL" max_attempts="1" show_answer="never">'
+           '<question id="s1" type="text"><text>Mot-clé pour trier ?</text><answer>ORDER BY</answer></question></quiz>')
+    status, body = call(block, "studio_submit", {"olx": new})
+    assert (status, body) == (200, {"saved": True, "questions": 1})
+    assert (block.display_name, block.max_attempts, block.show_answer, block.max_score()) == ("Quiz : SQL", 1, "never", 1.0)
+
+
+@pytest.mark.parametrize("olx, problem", [
+    ("", "The quiz is empty: write a <quiz> element."),
+    ("<quiz><question>", "not well-formed XML"),
+    ("<lesson/>", "line 1: expected <quiz>, found <lesson>"),
+    ('<quiz>\n<question id="q1" type="single"><text>T</text><option>a</option><option>b</option></question>\n</quiz>',
+     'line 2: question q1 has no correct option: mark one with correct="true"'),
+    ('<!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]><quiz><question id="q1" type="text">'
+     '<text>&x;</text><answer>a</answer></question></quiz>', "<!DOCTYPE> and custom entities are not allowed"),
+])
+def test_studio_refuses_olx_with_problems_and_keeps_the_quiz(olx, problem):
+    block = load_block(quiz_xml())
+    before = list(block.questions)
+    status, body = call(block, "studio_submit", {"olx": olx})
+    assert status == 400 and problem in body["error"]
+    assert block.questions == before and "root:" not in json.dumps(body)

@@ -6,6 +6,7 @@ is not available in the sandbox; this shim is always used so behaviour does not 
 """
 from __future__ import annotations
 
+import inspect
 import math
 import re
 import warnings
@@ -177,7 +178,8 @@ class MarkDecorator:
         self.mark = Mark(name, args, kwargs or {})
 
     def __call__(self, *args, **kwargs):
-        if len(args) == 1 and not kwargs and callable(args[0]) and not self.mark.args:
+        if len(args) == 1 and not kwargs and (inspect.isfunction(args[0])
+                                              or inspect.isclass(args[0])):
             target = args[0]
             marks = list(getattr(target, "_jt_marks", []))
             target._jt_marks = [self.mark] + marks  # decorators apply bottom-up

@@ -1,10 +1,12 @@
 /* Module front-end: when a step reports progress (event "jit:step-updated", sent by the
    suite's quiz, lesson and coding_exercise), ask the server for locks and summary, update the
    progress bar and summary, and offer to show steps that just unlocked. */
-function JitBootcampModuleBlock(runtime, element, args) {
+function JitBootcampModuleBlock(runtime, element) {
   "use strict";
   var host = element.jquery ? element[0] : element;
   var root = host.querySelector(".jit-module");
+  // Settings come from the module's own JSON script, not init args (see views.py).
+  var args = JSON.parse(root.querySelector(":scope > .jit-module__config").textContent);
   var strings = args.strings || {};
   var lockedAtRender = args.locked || [];
   var pending = null;

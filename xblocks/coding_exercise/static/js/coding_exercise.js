@@ -54,12 +54,16 @@ function CodingExerciseBlock(runtime, element, args) {
       return;
     }
     var label = root.querySelector("label[for='" + textarea.id + "']");
+    var help = root.querySelector(".jit-ce-editor-help");
     var language = CM.languages[data.language];
     var extensions = [
       CM.basicSetup,
-      CM.keymap.of([CM.indentWithTab]),
+      CM.keymap.of([CM.indentWithTab]),  // Esc then Tab still leaves the editor (CodeMirror default)
       CM.indentUnit.of("    "),
-      CM.EditorView.contentAttributes.of({"aria-label": label ? label.textContent : name}),
+      CM.EditorView.contentAttributes.of({
+        "aria-label": label ? label.textContent : name,
+        "aria-describedby": help ? help.id : ""
+      }),
       CM.EditorView.updateListener.of(function (update) { if (update.docChanged) { scheduleSave(); } })
     ];
     if (language) { extensions.push(language()); }
@@ -105,9 +109,11 @@ function CodingExerciseBlock(runtime, element, args) {
     if (!verdict) { return; }
     var section = $(".jit-ce-results");
     section.hidden = false;
-    $(".jit-ce-summary").textContent = verdict.status_message || "";
-    section.className = "jit-ce-results jit-ce-verdict-" + verdict.status +
-      (verdict.status === "ok" && verdict.passed === verdict.total ? " jit-ce-all-passed" : "");
+    var allPassed = verdict.status === "ok" && verdict.total > 0 && verdict.passed === verdict.total;
+    var summary = $(".jit-ce-summary");
+    summary.textContent = verdict.status_message || "";
+    summary.className = "jit-ce-summary " + (allPassed ? "jit-ce-status-done" : "jit-ce-status-error");
+    section.className = "jit-ce-results jit-ce-verdict-" + verdict.status + (allPassed ? " jit-ce-all-passed" : "");
     var body = $(".jit-ce-table tbody");
     body.textContent = "";
     (verdict.tests || []).forEach(function (test) {
@@ -162,9 +168,9 @@ function CodingExerciseBlock(runtime, element, args) {
     setStatus(t("running"), "busy");
     post(handler, {files: files()}).then(function (result) {
       if (!result.ok) { failed(result); return; }
+      setStatus("");  // the results' summary line announces the outcome
       showVerdict(result.body.verdict);
       showState(result.body);
-      setStatus(result.body.verdict.status_message, result.body.verdict.status === "ok" ? "done" : "error");
     }, function () { setStatus(t("network_error"), "error"); }).then(function () {
       busy = false;
       Array.prototype.forEach.call(buttons, function (b) { b.removeAttribute("aria-disabled"); });
