@@ -19,7 +19,12 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("JOBINTECH_DATA_DIR", "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+try:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+except OSError as _error:
+    raise ImproperlyConfigured(
+        f"JOBINTECH_DATA_DIR={DATA_DIR}: cannot create it ({_error.strerror}); choose a writable directory"
+    ) from None
 
 
 def _env_list(name, default=""):
@@ -150,6 +155,14 @@ COURSE_DIR = Path(os.environ.get("JOBINTECH_COURSE_DIR", "course_content")).reso
 HANDLER_TOKEN_MAX_AGE = int(os.environ.get("JOBINTECH_HANDLER_TOKEN_MAX_AGE", 12 * 3600))
 # Per block type settings given to blocks through the XBlock 'settings' service.
 XBLOCK_SETTINGS = {}
+
+# LTI 1.3 (lti_bridge/lti/; docs/operators/lms-registration.md).
+# Platforms registered by LTI Dynamic Registration wait for an administrator unless this is 1.
+LTI_AUTO_ACTIVATE_REGISTRATIONS = os.environ.get("JOBINTECH_LTI_AUTO_ACTIVATE") == "1"
+# Days a rotated-out signing key stays published in the JWKS.
+LTI_KEY_RETENTION_DAYS = float(os.environ.get("JOBINTECH_LTI_KEY_RETENTION_DAYS", 7))
+# Grades are sent to LMSs by a Celery worker when a broker is set, else by a thread of the server.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 
 LOGGING = {
     "version": 1,

@@ -10,12 +10,22 @@
 import importlib.util
 
 from django.contrib import admin
+from django.http import HttpResponse
 from django.urls import include, path
 
 from lti_bridge.views import assets, handlers, pages
 
+
+
+def robots(request):
+    # Each preview visit creates an anonymous learner: keep crawlers out of the preview.
+    return HttpResponse("User-agent: *\nDisallow: /preview/\nDisallow: /xblock/\nDisallow: /lti/\n",
+                        content_type="text/plain")
+
+
 urlpatterns = [
     path("", pages.catalog, name="catalog"),
+    path("robots.txt", robots, name="robots"),
     path("preview/reset", pages.preview_reset, name="preview_reset"),
     path("preview/<str:usage_id>", pages.preview, name="preview"),
     path("xblock/<str:usage_id>/handler/<str:handler>", handlers.xblock_handler, name="xblock_handler"),

@@ -109,8 +109,8 @@ def start_pair(limits: Limits) -> SandboxPair:
             pass_fds=(to_learner_r, to_tests_w))
         tests_limits = _tests_limits(limits)
         tests = Sandbox.start(
-            _node_argv(tests_limits, f"--test-reporter={INSIDE_DIR}/reporter.mjs",
-                       "--test-reporter-destination=stdout", f"{INSIDE_DIR}/tester.js",
+            _node_argv(tests_limits, "--test-reporter", f"{INSIDE_DIR}/reporter.mjs",
+                       "--test-reporter-destination", "stdout", f"{INSIDE_DIR}/tester.js",
                        str(to_tests_r), str(to_learner_w)),
             limits=tests_limits, binds=binds, memory="data", pass_fds=(to_tests_r, to_learner_w))
     except BaseException:
@@ -158,10 +158,10 @@ def _learner_fate(run: RunResult, code, protocol: bool, limits: Limits) -> tuple
     """(verdict status, message) from how L ended; ('', '') if it was still serving."""
     if run.output_exceeded:
         return "output_limit", message("output_limit", limit=limits.output_kb)
-    if any(sign in run.stderr[-4000:] for sign in MEMORY_SIGNS):
-        return "memory", message("memory", limit=limits.memory_mb)
     if code is None:
         return ("crash", message("protocol")) if protocol else ("", "")
+    if any(sign in run.stderr[-4000:] for sign in MEMORY_SIGNS):
+        return "memory", message("memory", limit=limits.memory_mb)
     if _signal_of(code) in (SIGXCPU, signal.SIGKILL):
         return "timeout", message("timeout", limit=limits.cpu_seconds)
     return "crash", message("crash", code=code)
@@ -228,7 +228,7 @@ class JavaScriptRunner:
             pair = self.pool.take(self.pool_key(limits), lambda: start_pair(limits))
         except (SandboxError, OSError) as exc:
             return Verdict("error", message=message("no_sandbox", detail=exc))
-        nonce = secrets.token_hex(16)  # marks T's result lines; T's author code never sees L's
+        nonce = secrets.token_hex(16)  # marks T's result lines; only T knows it, L never sees it
         request = {"nonce": nonce, "learner": sorted(files),
                    "tests": [{"name": t.name, "content": t.content} for t in exercise.tests]}
         setup = json.dumps({"files": files}).encode("utf-8", "surrogatepass")
@@ -263,7 +263,7 @@ class JavaScriptRunner:
             return Verdict("error", message=message("no_sandbox", detail=exc))
         run = sandbox.communicate(code.encode("utf-8", "surrogatepass"), limits.wall_seconds,
                                   limits.output_kb * 1024)
-        output = (run.stdout + run.stderr).decode("utf-8", "replace")
+        output = (run.stdout + run.stderr).decode("utf-8", "replace")[:limits.output_kb * 1024]
         if run.timed_out:
             return Verdict("timeout", message=message("timeout", limit=limits.wall_seconds),
                            output=output)
@@ -274,7 +274,7 @@ class JavaScriptRunner:
 
 
 def _verdict(records, tests_run, learner_run, code, gone, limits, hidden_files) -> Verdict:
-    output = (learner_run.stdout + learner_run.stderr).decode("utf-8", "replace")
+    output = (learner_run.stdout + learner_run.stderr).decode("utf-8", "replace")[:limits.output_kb * 1024]
     for record in records:
         if record.get("k") in ("author_error", "harness_error"):
             return Verdict("error", message=message("harness", detail=_text(record.get("message"))[:2000]),

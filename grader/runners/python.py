@@ -10,6 +10,7 @@ Both sandboxes of a pair are started ahead of time by the warm pool and block on
 """
 from __future__ import annotations
 
+import collections
 import dataclasses
 import json
 import logging
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from grader.exercise import Exercise, Limits
 from grader.pool import default_pool
-from grader.sandbox import Sandbox, SandboxError
+from grader.sandbox import RunResult, Sandbox, SandboxError
 from grader.verdict import TestResult, Verdict
 
 log = logging.getLogger(__name__)
@@ -177,7 +178,8 @@ class PythonRunner:
         _stop(pair.learner)
         thread.join()
         hidden = {t.name for t in exercise.tests if t.hidden}
-        return _verdict(tests_run, runs["learner"], learner_code, limits, hidden)
+        learner_run = runs.get("learner") or RunResult(learner_code, b"", b"")
+        return _verdict(tests_run, learner_run, learner_code, limits, hidden)
 
     def run_snippet(self, code: str, limits: Limits | None = None) -> Verdict:
         """Run a lesson's "try it" snippet: no tests; Verdict.output is what it printed."""
@@ -257,14 +259,17 @@ def _verdict(tests_run, learner_run, learner_code, limits, hidden) -> Verdict:
     elif unavailable == "protocol":
         status, text = "crash", message("protocol")
     tests = []
+    seen = collections.Counter(str(record.get("test")) for record in records)
     for record in records:
         outcome = record.get("outcome") if record.get("outcome") in ("passed", "failed",
                                                                         "error") else "error"
         note = str(record.get("message", ""))
         if record.get("reason") in ("timeout", "died", "protocol") and status != "ok":
             note = text
-        tests.append(TestResult(str(record.get("test")), outcome, note,
-                                record.get("file") in hidden))
+        name = str(record.get("test"))
+        if seen[name] > 1:  # the same name in two test files: say which file
+            name = f"{record.get('file')}::{name}"
+        tests.append(TestResult(name, outcome, note, record.get("file") in hidden))
     output = str(done.get("output", "")) if done else ""
     return Verdict(status, tests=tests, message=text, output=output[:limits.output_kb * 1024])
 

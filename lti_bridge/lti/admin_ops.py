@@ -59,3 +59,13 @@ def platform_rows():
             "keyset_url": platform.keyset_url, "public_key": bool(platform.public_key.strip()),
         })
     return rows
+
+
+def set_active(platform_id, active):
+    platform = Platform.objects.filter(kind=Platform.KIND_LTI, pk=platform_id).first()
+    if platform is None:
+        raise LtiError(_("No LTI platform has id %(id)s; see `jobintech lti list-platforms`."), id=platform_id)
+    platform.is_active = active
+    platform.save(update_fields=["is_active"])
+    forget_origins()
+    return platform

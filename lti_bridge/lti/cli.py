@@ -1,4 +1,4 @@
-"""`jobintech lti tool-config | add-platform | list-platforms | rotate-key | send-scores`.
+"""`jobintech lti tool-config | add-platform | list-platforms | activate | rotate-key | send-scores`.
 
 tool-config needs no database; the others set Django up (migrating first, like `serve`).
 Exit codes: 0 done, 2 bad input with a message on stderr.
@@ -42,6 +42,9 @@ def _parser():
     add.add_argument("--inactive", action="store_true", help="register without activating it yet")
     listing = sub.add_parser("list-platforms", help="the registered LMSs")
     listing.add_argument("--json", action="store_true", help="print JSON")
+    activate = sub.add_parser("activate", help="let a pending platform (dynamic registration) launch")
+    activate.add_argument("platform_id", type=int, help="the id shown by list-platforms")
+    activate.add_argument("--off", action="store_true", help="deactivate instead")
     rotate = sub.add_parser("rotate-key", help="new signing key (the old one stays in the JWKS for a while)")
     rotate.add_argument("--json", action="store_true")
     send = sub.add_parser("send-scores", help="send pending grades to the LMSs now")
@@ -95,6 +98,14 @@ def list_platforms(args):
     return 0
 
 
+def activate(args):
+    _django()
+    from .admin_ops import set_active
+    platform = set_active(args.platform_id, not args.off)
+    print(f"platform {platform.pk} ({platform.name}) is now {'active' if platform.is_active else 'inactive'}")
+    return 0
+
+
 def rotate_key(args):
     _django()
     from . import toolkeys
@@ -113,7 +124,7 @@ def send_scores(args):
 
 
 COMMANDS = {"tool-config": tool_config, "add-platform": add_platform, "list-platforms": list_platforms,
-            "rotate-key": rotate_key, "send-scores": send_scores}
+            "activate": activate, "rotate-key": rotate_key, "send-scores": send_scores}
 
 
 def main(argv) -> int:

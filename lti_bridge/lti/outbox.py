@@ -135,6 +135,7 @@ def deliver_due(limit=100):
 
 # The embedded default (no Celery broker): one daemon thread per process, woken on new grades.
 _wake = threading.Event()
+_stop = threading.Event()
 _thread = None
 _thread_lock = threading.Lock()
 
@@ -152,16 +153,31 @@ def ensure_sender(interval=30):
         if _thread is None or not _thread.is_alive():
             _thread = threading.Thread(target=_run, args=(interval,), name="lti-score-sender", daemon=True)
             _thread.start()
+    _wake.set()  # a launch or a restart: look for due rows now
 
 
 def wake():
     _wake.set()
 
 
+def stop_sender(timeout=10):
+    """Stop the sender thread (server shutdown, tests); it finishes the row it is sending."""
+    global _thread
+    with _thread_lock:
+        thread, _thread = _thread, None
+    if thread is not None:
+        _stop.set()
+        _wake.set()
+        thread.join(timeout)
+        _stop.clear()
+
+
 def _run(interval):
-    while True:
+    while not _stop.is_set():
         _wake.wait(interval)
         _wake.clear()
+        if _stop.is_set():
+            break
         try:
             deliver_due()
         except Exception:  # keep the thread alive; the rows stay pending and are retried

@@ -25,7 +25,8 @@ def register(request):
         raise LtiError(_("Dynamic registration needs the 'openid_configuration' parameter: start it "
                          "from your LMS's tool registration page with this URL."))
     token = request.GET.get("registration_token", "")
-    platform_config = registration.read_openid_configuration(config_url, token)
+    allow_local = settings.DEBUG or getattr(settings, "LTI_ALLOW_LOCAL_REGISTRATION", False)
+    platform_config = registration.read_openid_configuration(config_url, token, allow_local=allow_local)
     base_url = request.build_absolute_uri("/").rstrip("/")
     client_id, deployment_id = registration.register_client(platform_config, base_url, token)
     name = f"{platform_config.product or 'LMS'} {urlparse(platform_config.issuer).hostname}"[:200]

@@ -6,6 +6,9 @@ POST our client registration to its registration endpoint, and store what it ans
 deployment id). The platform is stored inactive until the bridge administrator activates it,
 unless the operator chose to auto-activate.
 """
+import ipaddress
+import logging
+import socket
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -15,6 +18,7 @@ from . import claims as c
 from .errors import LtiError, gettext_noop as _
 from .keys import HTTP_TIMEOUT, check_fetchable_url, fetch_json
 
+log = logging.getLogger(__name__)
 TOOL_NAME = "JobInTech Bootcamp"
 PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configuration"
 TOOL_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-tool-configuration"
@@ -54,9 +58,31 @@ class PlatformConfiguration:
     product: str
 
 
-def read_openid_configuration(url, registration_token="", session=None):
-    """The platform's OpenID configuration at *url*, checked for what LTI needs."""
+def check_registration_host(url, allow_local):
+    """Refuse registration URLs on this machine or link-local addresses (cloud metadata).
+
+    /lti/register is open to anyone (the LMS administrator's browser calls it), so it must not
+    let a stranger make the bridge call its own local services. Private campus addresses stay
+    allowed: Moodle often sits on the same internal network as the bridge.
+    """
     check_fetchable_url(url, "OpenID configuration")
+    if allow_local:
+        return
+    host = urlparse(url).hostname or ""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except OSError:
+        raise LtiError(_("The host of %(url)s cannot be resolved."), url=url) from None
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if ip.is_loopback or ip.is_link_local or ip.is_unspecified or ip.is_multicast:
+            raise LtiError(_("Dynamic registration from %(url)s is refused: the address is local to the "
+                             "bridge. Register a local LMS with `jobintech lti add-platform`."), url=url)
+
+
+def read_openid_configuration(url, registration_token="", session=None, allow_local=False):
+    """The platform's OpenID configuration at *url*, checked for what LTI needs."""
+    check_registration_host(url, allow_local)
     http = session or requests.Session()
     if registration_token:
         http.headers["Authorization"] = f"Bearer {registration_token}"
@@ -75,6 +101,7 @@ def read_openid_configuration(url, registration_token="", session=None):
                        url=url, iss=issuer)
     for name in ("authorization_endpoint", "token_endpoint", "jwks_uri", "registration_endpoint"):
         check_fetchable_url(str(config[name]), name)
+    check_registration_host(str(config["registration_endpoint"]), allow_local)
     platform = config.get(PLATFORM_CONFIGURATION) or {}
     return PlatformConfiguration(
         issuer=issuer, authorization_endpoint=str(config["authorization_endpoint"]),
@@ -128,8 +155,11 @@ def register_client(platform_config, base_url, registration_token="", session=No
         raise LtiError(_("Could not reach the platform's registration endpoint: %(error)s"), status=502,
                        error=type(exc).__name__) from None
     if response.status_code not in (200, 201):
-        raise LtiError(_("The platform refused the registration (HTTP %(code)s): %(body)s"), status=502,
-                       code=response.status_code, body=response.text[:300])
+        # The body is logged, never shown: the page must not echo what another host answered.
+        log.warning("registration at %s refused: HTTP %s %s", platform_config.registration_endpoint,
+                    response.status_code, response.text[:500])
+        raise LtiError(_("The platform refused the registration (HTTP %(code)s); the bridge's log has "
+                         "its answer."), status=502, code=response.status_code)
     try:
         answer = response.json()
         client_id = str(answer["client_id"])

@@ -6,6 +6,7 @@ import hmac
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 
 from lti_bridge.learners import remember_learner
-from lti_bridge.middleware import remember_language
+from lti_bridge.middleware import remember_language, supported
 from lti_bridge.models import Learner, Platform
 from lti_bridge.runtime.course import get_course
 from lti_bridge.views.pages import render_block_page
@@ -145,7 +146,8 @@ def _after_launch(request, result):
     learner = learner_for(result)
     remember_learner(request, learner)
     language = remember_language(request, result.locale)
-    if language:  # this very response too, not only the next pages
+    # This very response too, unless the person picked a language on the bridge (cookie).
+    if language and not supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)):
         translation.activate(language)
         request.LANGUAGE_CODE = language
     remember_frame_origin(result.registration, request)
@@ -153,10 +155,10 @@ def _after_launch(request, result):
     if result.message_type == c.DEEP_LINKING_REQUEST:
         if not result.is_instructor:
             raise LtiError(_("Only instructors can choose content to add to a course."), status=403)
-        settings = result.deep_linking_settings
+        dl_settings = result.deep_linking_settings
         token = page_token(kind="dl", learner=learner.pk, deployment=result.deployment_id, settings={
-            k: settings[k] for k in ("deep_link_return_url", "data", "accept_types", "accept_multiple")
-            if k in settings})
+            k: dl_settings[k] for k in ("deep_link_return_url", "data", "accept_types", "accept_multiple")
+            if k in dl_settings})
         return redirect(reverse("lti:deep_link") + "?t=" + token)
     link = record_resource_link(result, learner)
     token = page_token(kind="link", learner=learner.pk, link=link.pk)

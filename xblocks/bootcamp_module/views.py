@@ -42,8 +42,9 @@ def summary_view(summary, threshold: float, tr) -> dict:
     lang = tr.language
     return {
         "progress_percent": round(summary.progress * 100),
-        "progress_text": tr.ngettext("{done} of {total} step done", "{done} of {total} steps done",
-                                     summary.steps_total).format(done=summary.steps_done, total=summary.steps_total),
+        # The plural follows the number of steps done (French: "1 étape terminée sur 11").
+        "progress_text": tr.ngettext("{done} step done out of {total}", "{done} steps done out of {total}",
+                                     summary.steps_done).format(done=summary.steps_done, total=summary.steps_total),
         "score_text": (tr.gettext("Score: {percent}").format(percent=format_percent(summary.score, lang))
                        if summary.score is not None else ""),
         "complete": summary.complete,

@@ -215,6 +215,11 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
     def studio_submit(self, data, suffix=""):
         return views.studio_submit(self, data, self.gettext())
 
+    @XBlock.json_handler
+    def check_solution(self, data, suffix=""):
+        """Studio's "Check the reference solution": grade the form's solution, save nothing."""
+        return views.check_solution(self, data, self.gettext(), self._grade)
+
     # ------------------------------------------------------------------ helpers
     def _state(self) -> dict:
         return views.learner_state(self, translator(self))

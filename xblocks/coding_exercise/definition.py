@@ -36,14 +36,6 @@ class Problem:
         return gettext(VALIDATION[self.key]).format(**params)
 
 
-def effective_limits(d: ExerciseDefinition) -> Limits:
-    """The limits the grader will apply: the author's values over the defaults."""
-    try:
-        return Limits(**d.limits)
-    except TypeError:
-        return Limits()
-
-
 def check_definition(d: ExerciseDefinition) -> list[Problem]:
     """Everything wrong with *d*, errors first. An empty list means learners can use it."""
     problems: list[Problem] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from grader.exercise import Limits
 from grader.verdict import Verdict
 from xblocks.coding_exercise.messages import HIDDEN_REDACTED, HIDDEN_TEST, STATUS
+from xblocks.coding_exercise.runner_text import translate_text
 
 # Lines shorter than this are too common ("pass", ")") to reveal anything; blanking them
 # would only garble the learner's own output.
@@ -71,12 +72,13 @@ def learner_verdict(verdict: Verdict, exercise, gettext, files=None) -> dict:
             test["name"] = gettext(HIDDEN_TEST).format(number=number)
             test["message"] = ""
         else:
-            test["message"] = redact(test.get("message", ""), hidden_files, gettext, public)
+            test["message"] = translate_text(redact(test.get("message", ""), hidden_files, gettext, public),
+                                             gettext)
     if verdict.status == "error":
         # The grader's own trouble (sandbox, a broken test file): the learner gets the status
         # sentence only; the details are logged for the staff by the block.
         data["message"] = ""
-    data["message"] = redact(data.get("message", ""), hidden_files, gettext, public)
+    data["message"] = translate_text(redact(data.get("message", ""), hidden_files, gettext, public), gettext)
     # What the code printed while hidden tests called it could spell out their inputs, so a
     # run with hidden tests shows no output (Run, with visible tests only, shows it).
     data["output"] = "" if hidden_files else redact(data.get("output", ""), hidden_files, gettext, public)

@@ -124,6 +124,11 @@ FIELD_LABELS = {
     "remove_file": N_("Remove"),
     "add_hint": N_("Add a hint"),
     "save": N_("Save"),
+    "check_solution": N_("Check the reference solution"),
+    "checking": N_("Checking the reference solution against every test…"),
+    "solution_passes": N_("The reference solution passes all {total} tests."),
+    "solution_fails": N_("The reference solution passes {passed} of {total} tests: fix the solution "
+                         "or the tests. {details}"),
     "cancel": N_("Cancel"),
     "saved": N_("Saved."),
 }

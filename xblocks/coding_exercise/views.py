@@ -17,6 +17,7 @@ from grader.exercise import Limits
 from xblocks.common.i18n import format_number, render_template
 from xblocks.common.markdown import pygments_css, render_markdown
 from xblocks.coding_exercise import definition as authoring
+from xblocks.coding_exercise.feedback import learner_verdict
 from xblocks.coding_exercise.messages import FIELD_HELP, FIELD_LABELS, UI, VALIDATION
 
 PACKAGE = "xblocks.coding_exercise"
@@ -152,8 +153,39 @@ def studio_fragment(block, tr) -> Fragment:
     frag = Fragment(html)
     _add_static(block, frag, "static/css/coding_exercise.css",
                 ["static/js/vendor/codemirror.bundle.js", "static/js/coding_exercise_studio.js"])
-    frag.initialize_js("CodingExerciseStudio", {"strings": labels})
+    outcomes = {key: tr.gettext(UI[key]) for key in ("passed", "failed", "error")}
+    frag.initialize_js("CodingExerciseStudio", {"strings": {**labels, **outcomes}})
     return frag
+
+
+def _refusal(problems, gettext) -> Response:
+    body = {"error": gettext(VALIDATION["invalid"]),
+            "errors": [{"field": p.field, "message": p.text(gettext)} for p in problems]}
+    return Response(json_body=body, status=400, charset="utf-8")
+
+
+def check_solution(block, data, gettext, grade):
+    """Grade the form's reference solution against every test, without saving anything.
+
+    The answer is redacted like a learner's (hidden tests as "Hidden test N"): this handler is
+    reachable by anyone who can reach the block, and authors see the tests in the form anyway.
+    """
+    d, problems = authoring.definition_from_form(data if isinstance(data, dict) else {}, block.definition())
+    errors = [p for p in problems + authoring.check_definition(d) if p.severity == "error"]
+    if errors:
+        return _refusal(errors, gettext)
+    if not d.solution:
+        return _refusal([authoring.Problem("solution", "no_solution", {})], gettext)
+    exercise = d.to_exercise()
+    files = {f["name"]: f["content"] for f in d.solution}
+    verdict = learner_verdict(grade(exercise, files, gettext), exercise, gettext, files)
+    labels = FIELD_LABELS
+    if verdict["status"] == "ok" and verdict["passed"] == verdict["total"]:
+        summary = gettext(labels["solution_passes"]).format(total=verdict["total"])
+    else:
+        summary = gettext(labels["solution_fails"]).format(
+            passed=verdict["passed"], total=verdict["total"], details=verdict["status_message"])
+    return {"summary": summary, "verdict": verdict}
 
 
 def studio_submit(block, data, gettext):
@@ -164,9 +196,7 @@ def studio_submit(block, data, gettext):
     problems += authoring.check_definition(d)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        body = {"error": gettext(VALIDATION["invalid"]),
-                "errors": [{"field": p.field, "message": p.text(gettext)} for p in errors]}
-        return Response(json_body=body, status=400, charset="utf-8")
+        return _refusal(errors, gettext)
     block.apply_definition(d)
     return {"result": "success",
             "warnings": [{"field": p.field, "message": p.text(gettext)} for p in problems]}

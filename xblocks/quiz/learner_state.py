@@ -5,6 +5,8 @@ secrecy of correct answers is decided in one place: `visible_solutions`.
 """
 from __future__ import annotations
 
+import math
+
 from xblocks.common.i18n import format_number
 from xblocks.quiz.questions import (
     QuestionResult, QuizDefinition, answer_visible, parse_number, solution,
@@ -33,12 +35,15 @@ def clean_answers(d: QuizDefinition, raw) -> dict:
         if q.type == "single":
             ok = isinstance(value, int) and not isinstance(value, bool)
         elif q.type == "multiple":
-            ok = isinstance(value, list) and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+            # No more picks than options: the answer is stored in the learner's state.
+            ok = (isinstance(value, list) and len(value) <= len(q.options)
+                  and all(isinstance(v, int) and not isinstance(v, bool) for v in value))
         elif q.type == "text":
             ok = isinstance(value, str) and len(value) <= MAX_TEXT_ANSWER
         else:
+            # NaN/Infinity (which Python's JSON reader accepts) would not store as JSON elsewhere.
             ok = (isinstance(value, str) and len(value) <= 100) or (
-                isinstance(value, (int, float)) and not isinstance(value, bool))
+                isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value))
         if not ok:
             raise AnswerError(q.id)
         answers[q.id] = value
@@ -55,9 +60,9 @@ def result_to_dict(result: QuestionResult) -> dict:
             "answered": result.answered, "feedback": list(result.feedback)}
 
 
-def visible_solutions(d: QuizDefinition, attempts: int, results: dict, is_staff: bool = False) -> dict:
+def visible_solutions(d: QuizDefinition, attempts: int, results: dict) -> dict:
     """{question_id: solution} when the quiz's show_answer rule allows it now, else {}."""
-    if is_staff or answer_visible(d.show_answer, attempts, d.max_attempts, all_correct(d, results)):
+    if answer_visible(d.show_answer, attempts, d.max_attempts, all_correct(d, results)):
         return {q.id: solution(q) for q in d.questions}
     return {}
 
@@ -67,7 +72,7 @@ def attempts_left(d: QuizDefinition, attempts: int) -> int | None:
 
 
 def learner_state(d: QuizDefinition, *, attempts: int, answers: dict, results: dict,
-                  earned: float | None, tr, is_staff: bool = False) -> dict:
+                  earned: float | None, tr) -> dict:
     """The JSON the front-end renders from (initial page and every submit response)."""
     left = attempts_left(d, attempts)
     solved = all_correct(d, results)
@@ -81,7 +86,7 @@ def learner_state(d: QuizDefinition, *, attempts: int, answers: dict, results: d
         "results": {qid: {**r, "earned_text": format_number(r.get("earned", 0), tr.language),
                           "points_text": format_number(r.get("points", 0), tr.language)}
                     for qid, r in results.items()},
-        "solutions": visible_solutions(d, attempts, results, is_staff),
+        "solutions": visible_solutions(d, attempts, results),
         "score": None,
         "status": "",
     }

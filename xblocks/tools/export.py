@@ -47,20 +47,20 @@ def course_files(course_dir: str, skip: set[str] = frozenset()) -> list[tuple[st
     root = os.path.realpath(course_dir)
     found = []
     for dirpath, dirnames, filenames in os.walk(course_dir, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not is_junk(d))
+        for d in [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+            print(f"jobintech export: skipping {os.path.join(dirpath, d)}: links to folders are not "
+                  "exported", file=sys.stderr)
+        dirnames[:] = sorted(d for d in dirnames
+                             if not is_junk(d) and not os.path.islink(os.path.join(dirpath, d)))
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
-            if is_junk(name) or os.path.realpath(path) in skip:
-                continue
             real = os.path.realpath(path)
-            if not (real == root or real.startswith(root + os.sep)) or not os.path.isfile(real):
+            if is_junk(name) or real in skip:
+                continue
+            if not real.startswith(root + os.sep) or not os.path.isfile(real):
+                print(f"jobintech export: skipping {path}: it links outside the course", file=sys.stderr)
                 continue
             found.append((path, os.path.join(TOP_FOLDER, os.path.relpath(path, course_dir))))
-    for dirpath, dirnames, _ in os.walk(course_dir, followlinks=False):
-        for d in dirnames:
-            if os.path.islink(os.path.join(dirpath, d)):
-                print(f"jobintech export: skipping {os.path.join(dirpath, d)}: links to folders are not "
-                      "exported", file=sys.stderr)
     return found
 
 

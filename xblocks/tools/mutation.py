@@ -181,7 +181,8 @@ def python_mutants(name: str, text: str) -> list[Mutant]:
             add(node, "arithmetic", f"uses {_SYMBOL[swap]}{suffix} instead of {_SYMBOL[type(node.op)]}{suffix}",
                 src.replace(node, text_new))
         elif isinstance(node, ast.Constant) and isinstance(node.value, bool):
-            add(node, "boolean", f"uses {not node.value} instead of {node.value}", src.replace(node, str(not node.value)))
+            add(node, "boolean", f"uses {not node.value} instead of {node.value}",
+                src.replace(node, str(not node.value)))
         elif isinstance(node, ast.Constant) and type(node.value) is int:
             for delta in (1, -1):
                 value = node.value + delta

@@ -194,8 +194,8 @@ def _dropped_statements(name: str, src: str, code: list[Token]) -> list[Mutant]:
             continue
         if previous is not None and previous.text not in (";", "{", "}"):
             continue  # the line continues a statement started above
-        opened = sum(1 for i in indexes if code[i].text in "([{") - sum(1 for i in indexes if code[i].text in ")]}")
-        if opened:
+        opened = sum(1 for i in indexes if code[i].text in "([{")
+        if opened != sum(1 for i in indexes if code[i].text in ")]}"):
             continue
         # Template literals may span lines: only drop lines whose tokens all start and end here.
         if any(line_of(src, code[i].end - 1) != line for i in indexes):

@@ -41,19 +41,20 @@ DOWNGRADED = {
     ("InvalidSetting", "end"): "Open edX accepts a course with no end date: it stays open",
 }
 POLICY_FILES = ("policy.json", "grading_policy.json")
-_URL_NAME = re.compile(r"url_name='([^']*)'")
+_OBJECT = re.compile(r"<([\w-]+) url_name='([^']*)'")
 
 
 # Settings olxcleaner reads from policy.json: when that file is broken they all look missing.
 POLICY_SETTINGS = {"InvalidSetting", "DateOrdering", "SettingOverride"}
 
 
-def run_olxcleaner(directory: str, report: Report, policy_ok: bool = True) -> bool:
+def run_olxcleaner(directory: str, report: Report, policy_ok: bool = True, lines: dict | None = None) -> bool:
     """Add olxcleaner's findings for the course in *directory* to *report*.
 
     With policy_ok False (policy.json could not be read, already reported), the settings it
-    would have provided are not reported missing again. Returns False when olxcleaner could not
-    load the course at all (our own reading says why).
+    would have provided are not reported missing again. *lines* maps (tag, url_name) to the
+    (file, line) where structure.py found the block, to give olxcleaner's findings a line.
+    Returns False when olxcleaner could not load the course at all (our own reading says why).
     """
     from olxcleaner import validate  # imported here: it pulls in dateutil/pytz, not needed elsewhere
 
@@ -66,11 +67,11 @@ def run_olxcleaner(directory: str, report: Report, policy_ok: bool = True) -> bo
     run = course.attributes.get("url_name", "") if course is not None else ""
     for err in errorstore.errors:
         if policy_ok or err.name not in POLICY_SETTINGS:
-            add_olxcleaner_error(err, directory, report, run)
+            add_olxcleaner_error(err, directory, report, run, lines or {})
     return course is not None
 
 
-def add_olxcleaner_error(err, directory: str, report: Report, run: str = ""):
+def add_olxcleaner_error(err, directory: str, report: Report, run: str = "", lines: dict | None = None):
     if err.name in ALREADY_CHECKED or err.level not in ("ERROR", "WARNING"):
         return
     level = ERROR if err.level == "ERROR" else WARNING
@@ -83,10 +84,13 @@ def add_olxcleaner_error(err, directory: str, report: Report, run: str = ""):
     for (name, setting), why in DOWNGRADED.items():
         if err.name == name and f"'{setting}'" in err.description:
             level, message = WARNING, f"{message} ({why})"
-    match = _URL_NAME.search(err.description)
+    match = _OBJECT.search(err.description)
+    url_name = match.group(2) if match else ""
     filename = err.filename or ""
     if filename in POLICY_FILES and run:  # olxcleaner names policy files without their folder
         filename = os.path.join("policies", run.replace(":", "/"), filename)
-    report.add(level, "olxcleaner", f"{message} [{err.name}]",
-               file=display_path(os.path.join(directory, filename)) if filename else "",
-               url_name=match.group(1) if match else "")
+    shown = display_path(os.path.join(directory, filename)) if filename else ""
+    line = None
+    if match and filename not in POLICY_FILES and (match.group(1), url_name) in (lines or {}):
+        shown, line = lines[(match.group(1), url_name)]
+    report.add(level, "olxcleaner", f"{message} [{err.name}]", file=shown, line=line, url_name=url_name)

@@ -59,7 +59,7 @@ def validate_structure(course_dir: str) -> tuple[Report, object]:
     report = Report(display_path(course_dir))
     course = read_course(course_dir, report)
     policy_ok = not any(f.check == "policy" and f.level == "error" for f in report.findings)
-    run_olxcleaner(course_dir, report, policy_ok)
+    run_olxcleaner(course_dir, report, policy_ok, {(b.tag, b.url_name): (b.file, b.line) for b in course.blocks})
     check_blocks(course, report)
     report.counts = {"blocks": len(course.blocks), "coding_exercises": len(course.of_tag("coding_exercise")),
                      "quizzes": len(course.of_tag("quiz"))}
@@ -84,6 +84,10 @@ def validate_course(course_dir: str, jobs: int, mutate: bool = True, cap: int = 
     return report
 
 
+def _print_progress(text: str) -> None:
+    print(f"jobintech validate: {text}…", file=sys.stderr)
+
+
 def main(argv=None) -> int:
     parser = build_parser()
     try:
@@ -98,10 +102,8 @@ def main(argv=None) -> int:
     if problem:
         print(f"jobintech validate: {problem}", file=sys.stderr)
         return 2
-    progress = None
-    if not args.json and sys.stderr.isatty():
-        def progress(text):
-            print(f"jobintech validate: {text}…", file=sys.stderr)
+    # Grading a whole course takes a minute or two: say what is happening, on a terminal only.
+    progress = _print_progress if not args.json and sys.stderr.isatty() else None
     report = validate_course(args.course_dir, args.jobs, mutate=not args.no_mutation and args.mutants > 0,
                              cap=args.mutants, grade=not args.structure_only, progress=progress,
                              only=args.only)

@@ -34,7 +34,8 @@ function makeHandle(peer, wire, str) {
     apply: (t, self, args) => peer.call(id, self, args),
     construct: (t, args) => peer.call(id, undefined, args, 'new'),
     get(t, k) {
-      if (typeof k === 'symbol') return k === Symbol.hasInstance ? undefined : t[k];
+      if (k === Symbol.hasInstance && wire.$ === 'fn') return hasInstance;
+      if (typeof k === 'symbol') return t[k];
       return remote('get', { k: key(k) });
     },
     set(t, k, v) {
@@ -65,7 +66,13 @@ function makeHandle(peer, wire, str) {
       return { value: remote('get', { k: key(k) }), writable: true, enumerable: true, configurable: true };
     };
   }
-  return new Proxy(target, traps);
+  const handle = new Proxy(target, traps);
+  // `error instanceof MonErreur`: a rebuilt error knows its classes; anything else, as usual.
+  const hasInstance = (value) => {
+    const classes = value !== null && typeof value === 'object' ? peer.errorClassSets.get(value) : undefined;
+    return classes ? classes.has(handle) : Function.prototype[Symbol.hasInstance].call(handle, value);
+  };
+  return handle;
 }
 
 function makePromise(peer, id) {

@@ -46,6 +46,7 @@ class Peer {
     this.exportedIds = new Map();
     this.handles = new Map(); // id -> proxy standing for the other side's object
     this.handleIds = new WeakMap();
+    this.errorClassSets = new WeakMap(); // error decoded from the other side -> its class handles
     this.nextId = 1;
     this.nextRequest = 1;
     this.dead = null; // why the channel cannot be used any more
@@ -255,9 +256,29 @@ class Peer {
         message = String(error.message);
         stack = String(error.stack || '');
       } catch (e) { /* a hostile getter: keep the defaults */ }
-      return { $: 'err', name, message, stack, where: this.describeLocation(error, stack) };
+      const { base, classes } = this.errorClasses(error);
+      return { $: 'err', name, message, stack, base, classes, where: this.describeLocation(error, stack) };
     }
     return { $: 'thrown', v: this.encode(error) };
+  }
+
+  // The builtin error type an error derives from, and its own classes on the way (as handles),
+  // so that the other side can rebuild a RangeError and answer `instanceof MonErreur`.
+  errorClasses(error) {
+    const classes = [];
+    let base = 'Error';
+    try {
+      for (let proto = Object.getPrototypeOf(error), n = 0; proto && n < 20; proto = Object.getPrototypeOf(proto), n += 1) {
+        const ctor = Object.prototype.hasOwnProperty.call(proto, 'constructor') ? proto.constructor : null;
+        if (typeof ctor !== 'function') continue;
+        if (BUILTIN_ERRORS[ctor.name] === ctor) {
+          base = ctor.name;
+          break;
+        }
+        classes.push(this.encode(ctor));
+      }
+    } catch (e) { /* a hostile prototype chain: a plain Error */ }
+    return { base, classes };
   }
 
   describeLocation() {
@@ -362,10 +383,19 @@ class Peer {
     if (!wire || wire.$ !== 'err') return this.kill(new ProtocolError('malformed error'));
     const name = typeof wire.name === 'string' ? wire.name : 'Error';
     const message = typeof wire.message === 'string' ? wire.message : '';
-    const Ctor = Object.prototype.hasOwnProperty.call(BUILTIN_ERRORS, name) ? BUILTIN_ERRORS[name] : Error;
+    const builtin = (n) => (typeof n === 'string' && Object.prototype.hasOwnProperty.call(BUILTIN_ERRORS, n) ? BUILTIN_ERRORS[n] : null);
+    const Ctor = builtin(wire.base) || builtin(name) || Error;
     const error = new Ctor(message);
-    if (Ctor === Error && name !== 'Error') {
+    if (Ctor.name !== name) {
       Object.defineProperty(error, 'name', { value: name, writable: true, configurable: true });
+    }
+    if (Array.isArray(wire.classes) && wire.classes.length <= 20) {
+      const classes = new Set();
+      for (const item of wire.classes) {
+        const handle = item && item.$ === 'fn' ? this.decode(item) : null;
+        if (typeof handle === 'function') classes.add(handle);
+      }
+      this.errorClassSets.set(error, classes);
     }
     error.stack = `${name}: ${message}`;
     this.markRemoteError(error, typeof wire.where === 'string' ? wire.where : '');

@@ -88,7 +88,10 @@ function cjsStub(name, names) {
 }
 
 function writeStubs(job) {
-  const learnerFiles = new Set(job.learner.filter(isModuleFile));
+  // A test file always wins over a learner file of the same name (else a learner could
+  // replace a hidden test file with a stub of its own and so remove its tests).
+  const testNames = new Set(job.tests.map((t) => t.name));
+  const learnerFiles = new Set(job.learner.filter((n) => isModuleFile(n) && !testNames.has(n)));
   const wanted = new Map();
   for (const test of job.tests) {
     for (const [file, names] of importsOf(test.name, test.content, learnerFiles)) {
@@ -119,6 +122,18 @@ function authorError(testName, error) {
   return `test file ${where}: ${text}`;
 }
 
+// The relative name of a file the tests import but nobody provided (the learner forgot it).
+function missingLocalFile(error) {
+  if (!error || (error.code !== 'MODULE_NOT_FOUND' && error.code !== 'ERR_MODULE_NOT_FOUND')) return null;
+  const match = /Cannot find module '([^']+)'/.exec(String(error.message));
+  if (!match) return null;
+  const spec = match[1].replace(/^file:\/\//, '');
+  const full = spec.startsWith('/') ? spec : null;
+  if (full && full.startsWith(`${WORKDIR}/`)) return path.relative(WORKDIR, full);
+  if (spec.startsWith('./') || spec.startsWith('../')) return spec;
+  return null;
+}
+
 async function loadTests(job) {
   const test = require('node:test');
   for (const file of job.tests) {
@@ -130,7 +145,10 @@ async function loadTests(job) {
         require(full);
       }
     } catch (error) {
-      if (client.isLearnerFault(error) || client.state.gone) {
+      const missing = missingLocalFile(error);
+      if (missing) {
+        client.emit({ k: 'file_failed', file: file.name, message: `${missing} is missing from your submission` });
+      } else if (client.isLearnerFault(error) || client.state.gone) {
         const reason = client.state.gone ? client.state.gone.message : `${error.name}: ${error.message}`;
         client.emit({ k: 'file_failed', file: file.name, message: reason, gone: Boolean(client.state.gone) });
       } else {

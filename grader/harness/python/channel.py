@@ -24,9 +24,9 @@ class LearnerUnavailable(BaseException):
         self.reason, self.detail = reason, detail
 
     def __str__(self):
-        return {"timeout": "the code did not answer within the time limit",
-                "died": "the program running the code stopped",
-                "protocol": "the program running the code sent something unexpected"
+        return {"timeout": "Your code did not finish within the time limit.",
+                "died": "Your program stopped before this test could finish.",
+                "protocol": "Your program interfered with the grader."
                 }.get(self.reason, self.reason)
 
 
@@ -81,8 +81,9 @@ class Channel:
             raise self.unavailable
         refs = {}
         tree = self.codec.encode((target, tuple(args), dict(kwargs or {})), refs)
+        frame = self.pipe.frame({"op": op, "v": tree})  # too big: ValueError for the test
         try:
-            self.pipe.send({"op": op, "v": tree}, self.deadline)
+            self.pipe.send_frame(frame, self.deadline)
             while True:
                 message = self.pipe.recv(self.deadline)
                 if type(message) is not dict:
@@ -90,7 +91,7 @@ class Channel:
                 self._absorb(message)
                 if "cb" not in message:
                     break
-                self.pipe.send(self._serve_callback(message), self.deadline)
+                self.pipe.send_frame(self._serve_callback(message), self.deadline)
             known = {number: obj for number, obj in refs.values()}
             for restored in message.get("restore") or ():
                 self.codec.decode(restored, known)
@@ -133,13 +134,13 @@ class Channel:
         try:
             args = self.codec.decode(message.get("v"), refs)
             result = self._callback(message["cb"], args)
-            return {"ok": self.codec.encode(result)}
+            return self.pipe.frame({"ok": self.codec.encode(result)})
         except LearnerUnavailable:
             raise
         except wire.ProtocolError:
             raise
         except BaseException as exc:  # the test's callback failed: the learner's code sees it
-            return {"exc": {"type": type(exc).__name__, "text": str(exc)[:2000]}}
+            return self.pipe.frame({"exc": {"type": type(exc).__name__, "text": str(exc)[:2000]}})
 
     def _callback(self, op, args):
         if op == "input":

@@ -85,7 +85,8 @@ class RemoteObject:
         return _exact(_request("len", self), int, "__len__")
 
     def __iter__(self):
-        return _request("iter", self)
+        result = _request("iter", self)
+        return iter(result) if type(result) is list else result  # list: L sent all items
 
     def __next__(self):
         return _request("next", self)
@@ -100,7 +101,7 @@ class RemoteObject:
         _request("delitem", self, key)
 
     def __contains__(self, item):
-        return _request("contains", self, item)
+        return _exact(_request("contains", self, item), bool, "__contains__")
 
     def __hash__(self):
         if self._jt_hash is None:
@@ -111,10 +112,10 @@ class RemoteObject:
         return list(_request("dir", self))
 
     def __instancecheck__(self, obj):
-        return _request("isinstance", self, obj)
+        return _exact(_request("isinstance", self, obj), bool, "__instancecheck__")
 
     def __subclasscheck__(self, cls):
-        return _request("issubclass", self, cls)
+        return _exact(_request("issubclass", self, cls), bool, "__subclasscheck__")
 
     def __enter__(self):
         return _request("enter", self)
@@ -139,7 +140,7 @@ def _compare(op):
     def method(self, other):
         if not isinstance(other, RemoteObject):
             return NotImplemented  # a learner object never equals / orders with a plain value
-        return _request(op, self, other)
+        return _exact(_request(op, self, other), bool, f"__{op}__")
     method.__name__ = f"__{op}__"
     return method
 
@@ -176,6 +177,23 @@ class RemoteModule(types.ModuleType):
         handle = self.__dict__.get("_jt_module")
         return handle._jt_handle_of() if handle is not None else None
 
+    def __setattr__(self, name, value):
+        # mock.patch / monkeypatch on a learner module must change it in L, where the learner's
+        # own functions look their globals up; the import system's attributes stay here.
+        handle = self.__dict__.get("_jt_module")
+        if handle is None or name.startswith(("__", "_jt_")) or isinstance(value, RemoteModule):
+            super().__setattr__(name, value)
+        else:
+            self.__dict__.pop(name, None)
+            _request("setattr", handle, name, value)
+
+    def __delattr__(self, name):
+        handle = self.__dict__.get("_jt_module")
+        if handle is None or name.startswith(("__", "_jt_")) or name in self.__dict__:
+            super().__delattr__(name)
+        else:
+            _request("delattr", handle, name)
+
     def __getattr__(self, name):
         handle = self.__dict__.get("_jt_module")
         if handle is None or name.startswith("_jt_"):
@@ -184,7 +202,7 @@ class RemoteModule(types.ModuleType):
             return _request("getattr", handle, name)
         except AttributeError:
             if name == "__all__":  # `from bob import *` with no __all__: its public names
-                return _request("public_names", handle)
+                return [n for n in _request("public_names", handle) if type(n) is str]
             raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}") from None
 
 
@@ -285,7 +303,9 @@ def make_exception(info, codec, refs):
         exc = cls(*args)
     exc._jt_remote = True
     exc._jt_text = text
-    exc._jt_where = [w for w in info.get("where") or () if isinstance(w, list) and len(w) == 4]
+    where = info.get("where") if type(info.get("where")) is list else []
+    exc._jt_where = [[str(part)[:300] for part in w] for w in where[-5:]
+                     if type(w) is list and len(w) == 4]
     handle = codec.decode(info.get("handle"), refs)
     if isinstance(handle, RemoteObject):
         exc._jt_remote_handle = handle

@@ -61,9 +61,16 @@ class Harness:
 
     # -- messages -------------------------------------------------------------------------------
     def describe(self, exc):
-        """(outcome, message, reason) for an exception a test ended with."""
+        """(outcome, message, reason) for an exception a test ended with. Never raises: the
+        exception may carry learner objects whose str() is a request that can fail."""
+        try:
+            return self._describe(exc)
+        except BaseException:  # noqa: B902
+            return "error", type(exc).__name__, ""
+
+    def _describe(self, exc):
         if isinstance(exc, LearnerUnavailable):
-            return "failed", f"Your code did not answer: {exc}.", exc.reason
+            return "failed", str(exc), exc.reason
         if getattr(exc, "_jt_remote", False):
             return self._describe_remote(exc)
         if isinstance(exc, AssertionError):
@@ -92,7 +99,7 @@ class Harness:
 
     def result(self, name, file, outcome, message, reason=""):
         if self.channel.failed_during_test and outcome == "passed":
-            outcome, message = "failed", f"Your code did not answer: {self.channel.unavailable}."
+            outcome, message = "failed", str(self.channel.unavailable)
             reason = self.channel.unavailable.reason
         self.emit({"test": name, "file": file, "outcome": outcome,
                    "message": message[:MAX_MESSAGE], "reason": reason})
@@ -127,8 +134,12 @@ class Harness:
                 frames = [f for f in _walk_tb(exc.__traceback__) if f[0] == name]
                 line = frames[-1][1] if frames else "?"
                 raise AuthorError(f"{name} line {line}: {type(exc).__name__}: {exc}") from None
-            outcome, message, reason = self.describe(_root_cause(exc))
-            if outcome == "error" or reason == "":
+            cause = _root_cause(exc)
+            if isinstance(exc, ImportError) and not getattr(exc, "_jt_remote", False):
+                outcome, message, reason = "failed", f"ImportError: {exc}", "import"
+            else:
+                outcome, message, reason = self.describe(cause)
+            if reason == "":
                 message = f"Could not import your code: {message}"
             names = collect.names_from_source(source) or [module_name]
             for test_name in names:
@@ -140,9 +151,12 @@ class Harness:
         cause = _root_cause(exc)
         if isinstance(cause, LearnerUnavailable) or getattr(cause, "_jt_remote", False):
             return True
-        if isinstance(exc, ModuleNotFoundError) and exc.name:
+        if isinstance(exc, ImportError) and exc.name:
             top = exc.name.partition(".")[0]
-            return top not in sys.stdlib_module_names and top != "pytest"
+            if top in self.request["learner_modules"]:
+                return True  # `from somme import somme` and somme.py has no somme
+            if isinstance(exc, ModuleNotFoundError):  # the learner's file is missing or misnamed
+                return top not in sys.stdlib_module_names and top != "pytest"
         return False
 
     def run_module(self, spec, module):

@@ -58,11 +58,19 @@ class Pipe:
         if not ready:
             raise TimeoutError("no answer in time")
 
-    def send(self, message, deadline=None) -> None:
+    @staticmethod
+    def frame(message) -> bytes:
+        """The bytes of one frame; ValueError if the message is too big to send."""
         body = json.dumps(message, separators=(",", ":")).encode("utf-8", "surrogatepass")
         if len(body) > MAX_FRAME:
-            raise ProtocolError(f"message of {len(body)} bytes is over the {MAX_FRAME} limit")
-        data = memoryview(struct.pack(">I", len(body)) + body)
+            raise ValueError(f"a value of {len(body)} bytes is over the {MAX_FRAME} byte limit")
+        return struct.pack(">I", len(body)) + body
+
+    def send(self, message, deadline=None) -> None:
+        self.send_frame(self.frame(message), deadline)
+
+    def send_frame(self, data: bytes, deadline=None) -> None:
+        data = memoryview(data)
         while data:
             self._wait(self.write_fd, True, deadline)
             try:

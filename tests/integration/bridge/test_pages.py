@@ -127,3 +127,27 @@ def test_page_for_an_lms_learner_has_no_links_out_of_the_activity(rf, course, lt
     assert response.status_code == 200 and response.xframe_options_exempt
     assert 'data-usage-id="echo_exercise.ex_somme"' in html
     assert 'href="/"' not in html and "?lang=" not in html and "/preview/" not in html
+
+
+def test_crawlers_are_kept_out_of_the_preview(client, course):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and "Disallow: /preview/" in response.content.decode()
+
+
+def test_stale_preview_learners_are_purged(client, course, lti_platform):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from lti_bridge.models import Learner, Platform
+
+    from .conftest import make_learner
+
+    old = Learner.objects.create(platform=Platform.preview(), sub="preview-old",
+                                 last_seen_at=timezone.now() - timedelta(days=40))
+    recent = Learner.objects.create(platform=Platform.preview(), sub="preview-recent")
+    lms_learner = make_learner(lti_platform)
+    Learner.objects.filter(pk=lms_learner.pk).update(last_seen_at=timezone.now() - timedelta(days=400))
+    call_command("purge_preview_learners", "--days", "30")
+    assert set(Learner.objects.values_list("pk", flat=True)) == {recent.pk, lms_learner.pk}

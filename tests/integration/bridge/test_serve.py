@@ -105,3 +105,29 @@ def test_environment_selects_postgres_debug_and_hosts(tmp_path):
     }).stdout.splitlines()
     assert lines[1:] == ["django.db.backends.postgresql", "True", "bridge.um5.ac.ma,localhost"]
 
+
+
+def test_workbench_shows_the_scenarios_of_the_suite_blocks(tmp_path):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lti_bridge.workbench", f"127.0.0.1:{port}"], cwd=REPO,
+        env={**os.environ, "JOBINTECH_DATA_DIR": str(tmp_path)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        body = None
+        for _ in range(150):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as response:
+                    body = response.read().decode()
+                break
+            except OSError:
+                if process.poll() is not None:
+                    break
+                time.sleep(0.2)
+        assert body is not None, "the workbench did not start"
+        for block_type in ("coding_exercise", "lesson", "quiz", "bootcamp_module"):
+            assert f'href="/scenario/{block_type}.0/"' in body
+    finally:
+        process.terminate()
+        process.communicate(timeout=20)
+    assert (tmp_path / "workbench.db").is_file()

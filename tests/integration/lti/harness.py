@@ -63,7 +63,8 @@ class _Launch(LTIAdvantageMessageLaunchAbstract):
 class StubPlatform:
     """One LMS: its keys, registration, and HTTP services (start() before use)."""
 
-    def __init__(self, client_id="jobintech-tool", deployment_id="dep-1"):
+    def __init__(self, client_id="jobintech-tool", deployment_id="dep-1", tool=TOOL):
+        self.tool = tool  # the bridge's origin, as the LMS administrator typed it
         self.private_key = keys.generate_private_key_pem()
         self.client_id, self.deployment_id = client_id, deployment_id
         self.lineitems, self.scores, self.members = {}, [], []
@@ -104,8 +105,8 @@ class StubPlatform:
     def registration(self):
         registration = Registration()
         registration.set_iss(self.issuer).set_client_id(self.client_id).set_deployment_id(self.deployment_id)
-        registration.set_oidc_login_url(TOOL + "/lti/login").set_launch_url(TOOL + "/lti/launch")
-        registration.set_deeplink_launch_url(TOOL + "/lti/launch")
+        registration.set_oidc_login_url(self.tool + "/lti/login").set_launch_url(self.tool + "/lti/launch")
+        registration.set_deeplink_launch_url(self.tool + "/lti/launch")
         registration.set_platform_public_key(self.public_key_pem).set_platform_private_key(self.private_key)
         registration.set_tool_key_set(self.tool_jwks)
         return registration

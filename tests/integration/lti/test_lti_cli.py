@@ -82,3 +82,16 @@ def test_rotate_key(tmp_path):
     first = json.loads(jobintech(tmp_path, "rotate-key", "--json").stdout)
     second = json.loads(jobintech(tmp_path, "rotate-key", "--json").stdout)
     assert first["kid"] != second["kid"]
+
+
+def test_activate_a_pending_platform(tmp_path):
+    args = ["--name", "X", "--issuer", "https://x.ma", "--client-id", "c", "--deployment-id", "1",
+            "--auth-login-url", "https://x.ma/auth", "--auth-token-url", "https://x.ma/token",
+            "--keyset-url", "https://x.ma/jwks", "--inactive"]
+    assert jobintech(tmp_path, "add-platform", *args).returncode == 0
+    [row] = json.loads(jobintech(tmp_path, "list-platforms", "--json").stdout)
+    assert row["status"] == "pending"
+    assert jobintech(tmp_path, "activate", str(row["id"])).returncode == 0
+    assert json.loads(jobintech(tmp_path, "list-platforms", "--json").stdout)[0]["status"] == "active"
+    missing = jobintech(tmp_path, "activate", "999")
+    assert missing.returncode == 2 and "No LTI platform has id 999" in missing.stderr

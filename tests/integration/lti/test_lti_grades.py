@@ -122,3 +122,19 @@ def test_send_scores_command(client, course, platform, platform_stub):
     call_command("lti_send_scores")
     assert ScoreOutbox.objects.get().status == ScoreOutbox.SENT
     assert Learner.objects.get(sub="etu-11").platform == platform
+
+
+def test_celery_task_sends_the_grade_when_a_broker_is_configured(client, course, platform, platform_stub,
+                                                                 settings, django_capture_on_commit_callbacks):
+    from lti_bridge.lti.worker import app
+    settings.CELERY_BROKER_URL = "memory://"
+    app.conf.task_always_eager = True  # the worker runs in this process: same code path, no broker
+    try:
+        page = platform_stub.launch(client, user="etu-12", block="answer_check.ex_somme").content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            answer(client, page, "answer_check.ex_somme", "5")
+    finally:
+        app.conf.task_always_eager = False
+    assert ScoreOutbox.objects.get().status == ScoreOutbox.SENT
+    assert [s["userId"] for s in platform_stub.scores] == ["etu-12"]
+

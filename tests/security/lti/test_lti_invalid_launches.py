@@ -135,6 +135,7 @@ def test_nonce_of_an_earlier_login_replayed_in_a_new_one(forger, client):
 
 def test_state_from_another_browser(forger):
     other_browser = Client()
+    other_browser.cookies["jobintech_language"] = "en"
     assert_refused(forger.post(forger.stub.sign(forger.claims), client=other_browser),
                    "state cookie is missing", other_browser)
 

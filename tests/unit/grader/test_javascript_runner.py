@@ -243,3 +243,35 @@ def test_course_exercises_match_a_bare_node_test_run(path, tmp_path):
         expected = bare_outcomes(tmp_path / label, submission, tests)
         assert {t.name: t.passed for t in verdict.tests} == expected, label
     assert verdict.score < 1.0  # the starter does not solve the exercise
+
+
+def test_learner_error_classes_keep_their_builtin_base_and_instanceof(tmp_path):
+    tests = {"e.test.js": """const test = require('node:test');
+const assert = require('node:assert/strict');
+const m = require('./erreurs.js');
+test('classe', () => assert.throws(() => m.f(), m.PrixInvalide));
+test('base', () => assert.throws(() => m.f(), RangeError));
+test('autre classe', () => assert.throws(() => m.f(), m.Autre));
+test('nom et message', () => assert.throws(() => m.f(), { name: 'PrixInvalide', message: 'negatif' }));
+test('instance', () => assert.ok(new m.Autre() instanceof m.Autre));
+"""}
+    files = {"erreurs.js": """class PrixInvalide extends RangeError { constructor(m) { super(m); this.name = 'PrixInvalide'; } }
+class Autre extends Error {}
+module.exports = { PrixInvalide, Autre, f: () => { throw new PrixInvalide('negatif'); } };
+"""}
+    verdict = RUNNER.grade(exercise(tests), files)
+    assert {t.name: t.passed for t in verdict.tests} == bare_outcomes(tmp_path, files, tests)
+    assert [t.name for t in verdict.tests if not t.passed] == ["autre classe"]
+
+
+def test_arrays_and_objects_changed_in_place_by_the_learner_are_seen_by_the_test(tmp_path):
+    tests = {"p.test.js": """const test = require('node:test');
+const assert = require('node:assert/strict');
+const { trier, ajouter } = require('./place.js');
+test('tri en place', () => { const t = [3, 1, 2]; trier(t); assert.deepEqual(t, [1, 2, 3]); });
+test('objet complete', () => { const panier = { the: 1 }; ajouter(panier, 'menthe'); assert.deepEqual(panier, { the: 1, menthe: 1 }); });
+"""}
+    files = {"place.js": "exports.trier = (t) => { t.sort(); };\nexports.ajouter = (p, k) => { p[k] = 1; };\n"}
+    verdict = RUNNER.grade(exercise(tests), files)
+    assert {t.name: t.passed for t in verdict.tests} == bare_outcomes(tmp_path, files, tests) == {
+        "tri en place": True, "objet complete": True}

@@ -161,3 +161,13 @@ test('evasion', () => { assert.strictEqual(m.evasion(function rappel() { return 
 };
 """, tests)
     assert [t.outcome for t in verdict.tests] == ["passed"], verdict.tests
+
+
+def test_a_learner_file_named_like_a_hidden_test_file_does_not_replace_it():
+    hidden = SourceFile("cache.test.js", "require('node:test')('cache', () => { require('node:assert').strictEqual(require('./somme.js').somme([1]), 1); });",
+                        hidden=True)
+    ex = Exercise("javascript", (SourceFile("somme.test.js", TESTS), hidden), limits=LIMITS)
+    verdict = RUNNER.grade(ex, {"somme.js": HONEST.replace("reduce((a, b) => a + b, 0)", "length * 0"),
+                                "cache.test.js": "require('node:test')('cache', () => {});"})
+    results = {t.name: (t.outcome, t.hidden) for t in verdict.tests}
+    assert results["cache"] == ("failed", True)

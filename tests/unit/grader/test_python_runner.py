@@ -498,3 +498,59 @@ def test_dates_decimals_and_fractions_cross_as_values():
         """
     verdict = grade(tests, {"dates.py": code})
     assert verdict.status == "ok" and verdict.score == 1.0, describe(verdict)
+
+
+def test_scripts_stdin_and_mocks_of_learner_modules():
+    tests = {"test_script.py": """
+        import importlib, io, unittest
+        from unittest import mock
+
+        class TestScript(unittest.TestCase):
+            def test_import_avec_input_simule(self):
+                with mock.patch("builtins.input", side_effect=["3", "4"]), \\
+                        mock.patch("sys.stdout", new_callable=io.StringIO) as out:
+                    import calc
+                self.assertEqual(out.getvalue(), "Somme : 7\\n")
+
+            def test_reload_avec_stdin(self):
+                import calc
+                with mock.patch("sys.stdin", io.StringIO("10\\n5\\n")), \\
+                        mock.patch("sys.stdout", new_callable=io.StringIO) as out:
+                    importlib.reload(calc)
+                self.assertEqual(out.getvalue(), "a ? b ? Somme : 15\\n")
+
+            def test_lire_les_lignes(self):
+                import lignes
+                with mock.patch("sys.stdin", io.StringIO("a\\nbb\\nccc\\n")):
+                    self.assertEqual(lignes.longueurs(), [1, 2, 3])
+
+            def test_remplacer_une_fonction_de_l_apprenant(self):
+                import jeu
+                with mock.patch.object(jeu, "lancer_de", return_value=6) as fake:
+                    self.assertEqual(jeu.jouer(), "gagné")
+                fake.assert_called_once_with()
+                with mock.patch("jeu.random.randint", return_value=1):
+                    self.assertEqual(jeu.jouer(), "perdu")
+        """}
+    files = {
+        "calc.py": 'a = int(input("a ? "))\nb = int(input("b ? "))\nprint("Somme :", a + b)\n',
+        "lignes.py": "import sys\ndef longueurs():\n    return [len(l.rstrip()) for l in sys.stdin]\n",
+        "jeu.py": """
+            import random
+
+            def lancer_de():
+                return random.randint(1, 6)
+
+            def jouer():
+                return "gagné" if lancer_de() == 6 else "perdu"
+            """,
+    }
+    verdict = grade(tests, files)
+    assert verdict.status == "ok" and verdict.score == 1.0, describe(verdict)
+    assert verdict.output.startswith("a ? 3\nb ? 4\nSomme : 7\n")
+
+
+def test_missing_function_fails_the_tests_with_an_import_message():
+    verdict = grade(SOMME_TESTS, {"somme.py": "def total(l):\n    return sum(l)\n"})
+    assert verdict.status == "ok" and verdict.total == 4 and verdict.passed == 0
+    assert "cannot import name 'somme'" in verdict.tests[0].message, describe(verdict)

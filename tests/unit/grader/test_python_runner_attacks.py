@@ -278,3 +278,20 @@ def test_star_import_cannot_bring_a_load_tests_or_tests():
     verdict = grade(tests, {"attack.py": attack})
     assert [(t.name, t.outcome) for t in verdict.tests] == [("TestAdd.test_small", "failed")], \
         describe(verdict)
+
+
+def test_values_too_big_to_send_fail_only_their_test():
+    tests = {"test_gros.py": """
+        from attack import enorme, petit
+
+        def test_enorme():
+            assert len(enorme()) == 40_000_000
+
+        def test_petit():
+            assert petit() == 1
+        """}
+    verdict = grade(tests, {"attack.py": "def enorme():\n    return 'x' * 40_000_000\n"
+                                          "def petit():\n    return 1\n"})
+    assert verdict.status == "ok", describe(verdict)
+    assert [(t.name, t.outcome) for t in verdict.tests] == [("test_enorme", "error"),
+                                                            ("test_petit", "passed")]

@@ -73,3 +73,18 @@ def test_export_bad_input(make_course, tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
     assert jobintech(["export", str(tmp_path / "nope"), "-o", str(tmp_path / "c.tar.gz")]) == 2
     assert jobintech(["export", course]) == 2  # -o is required
+
+
+def test_links_leading_out_of_the_course_are_not_followed(make_course, tmp_path):
+    course = make_course()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("clé privée")
+    os.symlink(secret, os.path.join(course, "static", "fuite.txt"))
+    os.symlink(os.path.join(course, "static", "couverture.png"), os.path.join(course, "static", "alias.png"))
+    archive = str(tmp_path / "cours.tar.gz")
+    assert jobintech(["export", course, "-o", archive]) == 0
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+        alias = tar.getmember("course/static/alias.png")
+        assert alias.isfile()  # a link inside the course is exported as the file it points to
+    assert "course/static/fuite.txt" not in names

@@ -106,8 +106,9 @@ def test_javascript_strings_comments_regexes_are_left_alone():
         assert "/a<b/g" in m.source
         assert "`compte < ${compte}`" in m.source
         assert '"x"' in m.source
-    # Declarations are not dropped (that only makes a ReferenceError).
-    assert not any("let compte" in m.description for m in mutation.generate("javascript", {"mots.js": JS}))
+    # Declarations and top-level lines are not dropped (that only makes a ReferenceError).
+    descriptions = [m.description for m in mutation.generate("javascript", {"mots.js": JS})]
+    assert not any("let compte" in d or "module.exports" in d for d in descriptions)
 
 
 def test_javascript_tokenizer_tells_regex_from_division():
@@ -131,11 +132,13 @@ def test_sql_mutants():
     found = by_description(mutants)
     for key in [(6, "uses ASC instead of DESC"), (2, "leaves out DISTINCT"),
                 (3, "uses INNER JOIN instead of LEFT JOIN"), (4, "uses > instead of >="),
-                (4, "uses OR instead of AND"), (4, "leaves out the condition c.ville = 'Rabat'"),
+                (4, "uses OR instead of AND (the 1st one on the line)"),
+                (4, "uses OR instead of AND (the 2nd one on the line)"),
+                (4, "leaves out the condition c.ville = 'Rabat'"),
                 (4, "leaves out the condition o.montant >= 100"), (7, "uses 4 instead of 3")]:
         assert key in found, f"missing {key}; made {sorted(found)}"
     # The AND of BETWEEN is not a logical AND: two swaps only, and BETWEEN stays whole.
-    assert sum(1 for m in mutants if m.description == "uses OR instead of AND") == 2
+    assert sum(1 for m in mutants if m.description.startswith("uses OR instead of AND")) == 2
     dropped = found[(4, "leaves out the condition o.jour BETWEEN '2026-01-01' AND '2026-06-30'")]
     assert "WHERE c.ville = 'Rabat' AND o.montant >= 100" in dropped.source
     assert "BETWEEN" not in dropped.source
@@ -170,3 +173,16 @@ def test_select_is_capped_deterministic_and_mixes_kinds():
     assert len(first) == 10
     assert len({m.kind for m in first}) >= 5
     assert mutation.select(mutants, 1000) == mutants
+
+
+def test_same_change_twice_on_a_line_is_numbered():
+    found = by_description(mutation.generate("python", {"prix.py": "def arrondir(x):\n    return round(x * 100) / 100\n"}))
+    first = found[(2, "uses 101 instead of 100 (the 1st one on the line)")]
+    second = found[(2, "uses 101 instead of 100 (the 2nd one on the line)")]
+    assert "round(x * 101) / 100" in first.source and "round(x * 100) / 101" in second.source
+
+
+def test_unnamed_javascript_functions_are_described_plainly():
+    src = "const liste = [1, 2].map((n) => {\n  return n * 2;\n});\n"
+    descriptions = {m.description for m in mutation.generate("javascript", {"a.js": src})}
+    assert "returns undefined at the start of an arrow function" in descriptions

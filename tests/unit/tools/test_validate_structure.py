@@ -105,7 +105,7 @@ def test_olxcleaner_findings_are_mapped(make_course):
     warning = only(findings(course, "warning"), "olxcleaner")
     assert warning.url_name == "seq_boucles"
     assert "display_name" in warning.message and "[MissingDisplayName]" in warning.message
-    assert warning.file.endswith(os.path.join("sequential", "seq_boucles.xml"))
+    assert warning.file.endswith(os.path.join("sequential", "seq_boucles.xml")) and warning.line == 1
 
 
 def test_course_dates_come_from_olxcleaner(make_course):

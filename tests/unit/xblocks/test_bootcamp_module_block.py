@@ -37,7 +37,7 @@ def module(xml=MODULE_BOUCLES):
 def steps_in(html: str) -> list[tuple[str, bool]]:
     """(usage id, locked) of each step card, in page order."""
     return [(m.group(2), bool(m.group(1))) for m in
-            re.finditer(r'class="jit-module__step( is-locked)?[^"]*"\s+data-usage-id="([^"]+)"', html)]
+            re.finditer(r'class="jit-module__step( is-locked)?[^"]*"\s+data-step="([^"]+)"', html)]
 
 
 def test_steps_after_an_unpassed_quiz_are_locked_and_not_sent():
@@ -105,12 +105,14 @@ def test_progress_handler_reports_locks_summary_and_skills():
     status, data = call(block, "progress")
     assert status == 200
     assert data["locked"] == [lesson2.scope_ids.usage_id, quiz2.scope_ids.usage_id]
-    assert data["progress_text"] == "0 of 4 steps done" and data["score_text"] == "Score: 0%"
+    assert data["progress_text"] == "0 steps done out of 4" and data["score_text"] == "Score: 0%"
     call(lesson, "mark_done")
+    assert call(block, "progress", language="fr")[1]["progress_text"] == "1 étape terminée sur 4"
+    assert call(block, "progress", language="ar")[1]["progress_text"] == "اكتملت خطوة واحدة من 4"
     call(quiz, "submit", RANGE_QUIZ_RIGHT)
     status, data = call(block, "progress")
     assert data["locked"] == [] and data["progress_percent"] == 50
-    assert data["progress_text"] == "2 of 4 steps done"
+    assert data["progress_text"] == "2 steps done out of 4"
     assert data["score_text"] == "Score: 50%"  # two quizzes of equal weight: 100 % and 0 %
     assert [(s["name"], s["mastered"], s["state"]) for s in data["skills"]] == [
         ("python.loops", True, "mastered"), ("python.control", False, "in progress")]

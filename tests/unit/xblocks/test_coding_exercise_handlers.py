@@ -212,6 +212,14 @@ def test_sql_exercise_is_graded_with_hidden_cases_redacted():
     assert published(block, "grade") == [{"value": 0.0, "max_value": 1.0, "only_if_higher": None}]
 
 
+def test_sql_feedback_is_in_the_learners_language():
+    block = load_block(scenario_xml("sql_clients"))
+    _, body = call(block, "run", {"files": {"requete.sql": "SELECT nom FROM client;"}}, language="fr")
+    message = body["verdict"]["tests"][0]["message"]
+    assert message.startswith("3 lignes attendues, 2 obtenue(s).") or "diffère" in message, message
+    assert "Attendu" in message and "Expected" not in message
+
+
 def test_a_broken_sql_test_file_is_the_authors_problem_not_the_learners():
     xml = scenario_xml("sql_clients").replace('"order_matters": true,\n  "cases": [\n    {"name": "Aucun',
                                               '"order_matters": "yes",\n  "cases": [\n    {"name": "Aucun')

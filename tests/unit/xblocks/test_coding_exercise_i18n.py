@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from xblocks.coding_exercise import messages
+from xblocks.coding_exercise import messages, runner_text
 
 LOCALE = Path(messages.__file__).parent / "conf" / "locale"
 SAME_IN_FRENCH = {"Test"}  # correct translations identical to the English source
@@ -16,7 +16,7 @@ def all_messages():
     for table in (messages.UI, messages.STATUS, messages.ERRORS, messages.VALIDATION,
                   messages.FIELD_LABELS, messages.FIELD_HELP):
         found.extend(table.values())
-    return found
+    return found + runner_text.TEMPLATES
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
@@ -46,3 +46,24 @@ def test_compiled_catalogues_are_up_to_date():
         for msgid, msgstr in re.findall(r'^msgid "(.+)"\nmsgstr "(.+)"$', po, flags=re.M):
             unescape = lambda s: s.replace('\\"', '"').replace("\\\\", "\\")  # noqa: E731
             assert catalogue.gettext(unescape(msgid)) == unescape(msgstr)
+
+
+def french():
+    return gettext.translation("text", str(LOCALE), languages=["fr"]).gettext
+
+
+def test_the_graders_english_lines_are_translated_keeping_their_values():
+    text = ("Row 2 differs (the order of the rows matters here).\nExpected:\n  ('Amina')\n"
+            "Got:\n  ('Youssef')")
+    assert runner_text.translate_text(text, french()) == (
+        "La ligne 2 diffère (l'ordre des lignes compte ici).\nAttendu :\n  ('Amina')\n"
+        "Obtenu :\n  ('Youssef')")
+    assert runner_text.translate_text("Expected 1 row, got 3 (in any order).", french()) == \
+        "1 ligne attendue, 3 obtenue(s) (dans n'importe quel ordre)."
+    assert runner_text.translate_text("SQL error: no such column: nom", french()) == \
+        "Erreur SQL : no such column: nom"
+
+
+def test_lines_the_grader_did_not_write_are_left_alone():
+    text = "AssertionError: 5 != 6\n  test_somme.py line 8, in test_exemple: self.assertEqual(x, 6)"
+    assert runner_text.translate_text(text, french()) == text

@@ -1,7 +1,9 @@
 """What the coding_exercise block shows: learners never get the solution or hidden tests;
 authors get every field and clear validation."""
+import html
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -167,3 +169,55 @@ def test_studio_errors_are_translated(block):
     status, body = call(block, "studio_submit", studio_payload(language="ruby"), language="fr")
     assert status == 400
     assert any("Langage inconnu" in e["message"] for e in body["errors"]), body
+
+
+def course_exercises():
+    folder = Path(__file__).resolve().parents[3] / "course_content" / "coding_exercise"
+    return sorted(folder.glob("*.xml"))
+
+
+def secret_lines(block):
+    """Lines of the solution and hidden tests that a learner has no other way to see."""
+    public = block.prompt + "".join(f["content"] for f in block.starter_files) + "".join(
+        t["content"] for t in block.test_files if not t["hidden"])
+    secret = [f["content"] for f in block.solution_files] + [
+        t["content"] for t in block.test_files if t["hidden"]]
+    return {line.strip() for text in secret for line in text.splitlines()
+            if len(line.strip()) >= 20 and line.strip() not in public}
+
+
+@pytest.mark.parametrize("path", course_exercises(), ids=lambda p: p.stem)
+def test_course_exercises_load_validate_and_keep_their_secrets(path):
+    block = load_block(path.read_text(encoding="utf-8"))
+    with translation.override("en"):
+        errors = [m.text for m in block.validate().messages if m.type == ValidationMessage.ERROR]
+    assert not errors
+    page = html.unescape(render(block, language="fr"))
+    leaked = [line for line in secret_lines(block) if line in page]
+    assert not leaked
+
+
+def test_check_solution_grades_the_forms_solution_without_saving(block):
+    before = block.definition()
+    status, body = call(block, "check_solution", studio_payload(), language="fr")
+    assert status == 200, body
+    assert body["summary"] == "La solution de référence réussit les 1 tests."
+    assert block.definition() == before and not block.runtime.events
+
+
+def test_check_solution_reports_a_wrong_solution_and_keeps_hidden_tests_redacted(block):
+    status, body = call(block, "check_solution", {})  # the saved exercise, unchanged
+    assert status == 200 and body["verdict"]["passed"] == 4
+    wrong = studio_payload(solution=[{"name": "somme.py", "content": "def somme(l):\n    return 0\n"}],
+                           tests=[{"name": "test_somme.py", "content": "from somme import somme\n\n"
+                                   "def test_a():\n    assert somme([1]) == 1\n", "hidden": True}])
+    status, body = call(block, "check_solution", wrong)
+    assert status == 200
+    assert body["summary"].startswith("The reference solution passes 0 of 1 tests")
+    assert body["verdict"]["tests"] == [{"name": "Hidden test 1", "outcome": "failed", "message": "",
+                                         "hidden": True}]
+
+
+def test_check_solution_refuses_an_invalid_form(block):
+    status, body = call(block, "check_solution", studio_payload(language="ruby"))
+    assert status == 400 and body["errors"][0]["field"] == "language"

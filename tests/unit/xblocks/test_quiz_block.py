@@ -129,6 +129,8 @@ def test_the_gradebook_keeps_the_best_attempt():
     ({"answers": {"q3": ["break"]}}, "The answer to question q3 has the wrong form."),
     ({"answers": {"q3": "x" * 1001}}, "The answer to question q3 has the wrong form."),
     ({"answers": {"q4": {"value": 3}}}, "The answer to question q4 has the wrong form."),
+    ({"answers": {"q4": float("inf")}}, "The answer to question q4 has the wrong form."),
+    ({"answers": {"q2": [0, 1, 2, 3, 0]}}, "The answer to question q2 has the wrong form."),
     ({"answers": ["q1", 1]}, 'Send {"answers": {question id: answer}}.'),
     ([1, 2], 'Send {"answers": {question id: answer}}.'),
     ({"answers": {}}, "Answer at least one question before submitting."),

@@ -37,7 +37,7 @@ function JitBootcampModuleBlock(runtime, element) {
     });
     (data.steps || []).forEach(function (step) {
       root.querySelectorAll(".jit-module__step").forEach(function (li) {
-        if (li.getAttribute("data-usage-id") === step.usage_id) { li.classList.toggle("is-done", step.done); }
+        if (li.getAttribute("data-step") === step.usage_id) { li.classList.toggle("is-done", step.done); }
       });
     });
     var unlocked = lockedAtRender.filter(function (id) { return (data.locked || []).indexOf(id) === -1; });

@@ -135,27 +135,58 @@ function CodingExerciseStudio(runtime, element, args) {
     });
   }
 
+  function post(handler, payload) {
+    return fetch(runtime.handlerUrl(el, handler), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "X-CSRFToken": csrfToken()},
+      body: JSON.stringify(payload)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        return {ok: response.ok, body: body};
+      });
+    });
+  }
+
+  // Grade the solution as it is in the form (nothing is saved) and list each test's outcome.
+  function checkSolution() {
+    var box = root.querySelector(".jit-ce-check-result");
+    var summary = root.querySelector(".jit-ce-check-summary");
+    var list = root.querySelector(".jit-ce-check-tests");
+    box.hidden = false;
+    list.textContent = "";
+    summary.textContent = t("checking");
+    post("check_solution", collect()).then(function (result) {
+      if (!result.ok) {
+        showErrors(result.body.errors || []);
+        summary.textContent = result.body.error || "";
+        return;
+      }
+      summary.textContent = result.body.summary;
+      (result.body.verdict.tests || []).forEach(function (test) {
+        var item = document.createElement("li");
+        item.className = test.outcome === "passed" ? "warning-free" : "error";
+        item.textContent = test.name + " : " + t(test.outcome) + (test.message ? " — " + test.message : "");
+        list.appendChild(item);
+      });
+    }, function (error) { summary.textContent = String(error); });
+  }
+
   function save(event) {
     event.preventDefault();
     var status = root.querySelector(".jit-ce-studio-status");
     notify("save", {state: "start"});
-    fetch(runtime.handlerUrl(el, "studio_submit"), {
-      method: "POST",
-      credentials: "same-origin",
-      headers: {"Content-Type": "application/json", "X-CSRFToken": csrfToken()},
-      body: JSON.stringify(collect())
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (body) {
-        if (response.ok) {
-          showErrors((body.warnings || []).map(function (w) { w.severity = "warning"; return w; }));
-          status.textContent = t("saved");
-          notify("save", {state: "end"});
-        } else {
-          showErrors(body.errors || []);
-          status.textContent = body.error || "";
-          notify("error", {title: t("save"), message: body.error || ""});
-        }
-      });
+    post("studio_submit", collect()).then(function (result) {
+      var body = result.body;
+      if (result.ok) {
+        showErrors((body.warnings || []).map(function (w) { w.severity = "warning"; return w; }));
+        status.textContent = t("saved");
+        notify("save", {state: "end"});
+      } else {
+        showErrors(body.errors || []);
+        status.textContent = body.error || "";
+        notify("error", {title: t("save"), message: body.error || ""});
+      }
     }, function (error) {
       status.textContent = String(error);
       notify("error", {title: t("save"), message: String(error)});
@@ -171,5 +202,6 @@ function CodingExerciseStudio(runtime, element, args) {
   (data.hints || []).forEach(addHint);
   root.querySelector(".jit-ce-add-hint").addEventListener("click", function () { addHint(""); });
   form.addEventListener("submit", save);
+  root.querySelector(".jit-ce-check").addEventListener("click", checkSolution);
   root.querySelector(".jit-ce-cancel").addEventListener("click", function () { notify("cancel", {}); });
 }

@@ -1,0 +1,90 @@
+"""The whole path through real processes: `jobintech lti add-platform`, `jobintech serve` (the
+real course, the quiz block), a browser session over HTTP, the platform stub receiving the grade
+from the server's own background sender (the embedded default, no Celery)."""
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import requests
+
+from .harness import StubPlatform
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def bridge(tmp_path):
+    port = free_port()
+    env = dict(os.environ, JOBINTECH_DATA_DIR=str(tmp_path), JOBINTECH_COURSE_DIR=str(ROOT / "course_content"),
+               DJANGO_SETTINGS_MODULE="lti_bridge.settings", JOBINTECH_LOG_LEVEL="WARNING")
+    env.pop("DATABASE_URL", None)
+    env.pop("CELERY_BROKER_URL", None)
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "jobintech", "serve", "--port", str(port)], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(url + "/lti/jwks.json", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                if server.poll() is not None:
+                    pytest.fail("jobintech serve exited: " + server.stdout.read())
+                time.sleep(0.3)
+        else:
+            pytest.fail("jobintech serve did not start in time")
+        yield url, env
+    finally:
+        server.terminate()
+        server.wait(20)
+
+
+def test_launch_answer_and_grade_through_a_real_server(bridge):
+    url, env = bridge
+    stub = StubPlatform(tool=url).start()
+    try:
+        registered = subprocess.run(
+            [sys.executable, "-m", "jobintech", "lti", "add-platform", "--name", "Moodle (stub)", "--issuer", stub.issuer,
+             "--client-id", stub.client_id, "--deployment-id", stub.deployment_id, "--auth-login-url", stub.url + "/auth",
+             "--auth-token-url", stub.url + "/token", "--keyset-url", stub.url + "/jwks"],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert registered.returncode == 0, registered.stderr
+        stub.tool_jwks = requests.get(url + "/lti/jwks.json", timeout=10).json()
+
+        browser = requests.Session()
+        login = browser.get(stub.initiate_login(), allow_redirects=False, timeout=10)
+        assert login.status_code == 302, login.text[:500]
+        auth = dict(p.split("=", 1) for p in urlparse(login.headers["Location"]).query.split("&"))
+        auth = {k: requests.utils.unquote(v) for k, v in auth.items()}
+        data = stub.launch_data(auth, user="etu-serve", block="quiz.quiz_m1_controle")
+        page = browser.post(data["launch_url"], data={"id_token": data["id_token"], "state": data["state"]}, timeout=30)
+        assert page.status_code == 200, page.text[:800]
+        wrapper = re.search(r'<div class="xblock [^"]*"[^>]*data-usage-id="quiz.quiz_m1_controle"[^>]*>', page.text)
+        prefix = re.search(r'data-handler-prefix="([^"]+)"', wrapper.group(0)).group(1)
+        token = re.search(r'data-handler-token="([^"]+)"', wrapper.group(0)).group(1)
+        answered = browser.post(url + prefix + "submit?auth=" + token, data=json.dumps({"answers": {"q2": "3"}}),
+                                headers={"Content-Type": "application/json"}, timeout=30)
+        assert answered.status_code == 200, answered.text[:500]
+
+        deadline = time.monotonic() + 60
+        while not stub.scores and time.monotonic() < deadline:
+            time.sleep(0.2)
+        [score] = stub.scores
+        assert score["userId"] == "etu-serve" and score["lineitem"] == "quiz.quiz_m1_controle"
+        assert 0 < score["scoreGiven"] <= score["scoreMaximum"]
+    finally:
+        stub.stop()
