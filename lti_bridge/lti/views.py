@@ -7,7 +7,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -162,9 +162,9 @@ def _after_launch(request, result):
         return redirect(reverse("lti:deep_link") + "?t=" + token)
     link = record_resource_link(result, learner)
     token = page_token(kind="link", learner=learner.pk, link=link.pk)
-    if result.is_instructor:
-        return redirect(reverse("lti:instructor") + "?t=" + token)
-    return _activity_response(request, learner, link.usage_id)
+    # Post/redirect/get: reloading the activity must not post the single-use id_token again.
+    page = "lti:instructor" if result.is_instructor else "lti:activity"
+    return HttpResponseRedirect(reverse(page) + "?t=" + token, status=303)
 
 
 def _activity_response(request, learner, usage_id):
