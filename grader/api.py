@@ -5,9 +5,11 @@
 
 Learner code only ever runs inside the sandbox (grader.sandbox); a runner per language
 (grader.runners.<language>) knows how to run its tests there and read the results.
+With JOBINTECH_GRADER_BACKEND=celery, jobs go to grader workers instead (grader.workers).
 """
 from __future__ import annotations
 
+from grader import workers
 from grader.exercise import LANGUAGES, Exercise, ExerciseError, Limits, check_file_name
 from grader.runners import get_runner
 from grader.sandbox import SandboxError
@@ -42,6 +44,8 @@ def grade(exercise: Exercise, files: dict[str, str]) -> Verdict:
     If no sandbox can be set up, returns status "error" (grading fails closed).
     """
     check_submission(files)
+    if workers.remote_backend_selected():
+        return workers.grade(exercise, files)
     runner = get_runner(exercise.language)
     try:
         return runner.grade(exercise, files)
@@ -55,6 +59,8 @@ def run_snippet(language: str, code: str, limits: Limits | None = None) -> Verdi
         raise ExerciseError(f"unknown language {language!r}: choose one of {', '.join(LANGUAGES)}")
     if len(code.encode("utf-8", "surrogatepass")) > MAX_SUBMISSION_BYTES:
         raise ExerciseError(f"the snippet is larger than {MAX_SUBMISSION_BYTES} bytes")
+    if workers.remote_backend_selected():
+        return workers.run_snippet(language, code, (limits or Limits()).validate())
     try:
         return get_runner(language).run_snippet(code, (limits or Limits()).validate())
     except SandboxError as exc:

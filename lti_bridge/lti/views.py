@@ -159,7 +159,7 @@ def _after_launch(request, result):
         token = page_token(kind="dl", learner=learner.pk, deployment=result.deployment_id, settings={
             k: dl_settings[k] for k in ("deep_link_return_url", "data", "accept_types", "accept_multiple")
             if k in dl_settings})
-        return redirect(reverse("lti:deep_link") + "?t=" + token)
+        return HttpResponseRedirect(reverse("lti:deep_link") + "?t=" + token, status=303)
     link = record_resource_link(result, learner)
     token = page_token(kind="link", learner=learner.pk, link=link.pk)
     # Post/redirect/get: reloading the activity must not post the single-use id_token again.

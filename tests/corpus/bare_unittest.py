@@ -6,8 +6,11 @@ Outcome per test id: passed | failed | error | skipped. A test with subtests tak
 its first failing subtest (or its own failure), as a learner sees one line per test method.
 """
 import json
+import os
 import sys
 import unittest
+
+sys.path[0] = os.getcwd()  # as with `-m`: the exercise folder, not this script's folder
 
 OUTPUT = sys.argv[1]
 outcomes = {}

@@ -38,7 +38,7 @@ def _script_json(data) -> str:
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def summary_view(summary, threshold: float, tr) -> dict:
+def summary_view(summary, threshold: float, tr, gating: bool = True) -> dict:
     lang = tr.language
     return {
         "progress_percent": round(summary.progress * 100),
@@ -56,7 +56,7 @@ def summary_view(summary, threshold: float, tr) -> dict:
         } for s in summary.skills],
         "mastered_count": sum(1 for s in summary.skills if s.mastered),
         "threshold_text": tr.gettext("A step unlocks when you reach {percent} in each scored step before it.").format(
-            percent=format_percent(threshold, lang)),
+            percent=format_percent(threshold, lang)) if gating else "",
     }
 
 
@@ -93,7 +93,7 @@ def student_fragment(block, children, states, summary, tr, context) -> Fragment:
         "title": block.display_name,
         "objectives": render_markdown(block.objectives),
         "steps": steps,
-        "summary": summary_view(summary, threshold, tr),
+        "summary": summary_view(summary, threshold, tr, block.gating),
         "config_json": _script_json({"locked": [s.facts.usage_id for s in states if s.locked],
                                      "strings": tr.strings(JS_STRINGS)}),
         "strings": {
@@ -116,7 +116,7 @@ def student_fragment(block, children, states, summary, tr, context) -> Fragment:
 
 
 def progress_json(block, states, summary, tr) -> dict:
-    view = summary_view(summary, block.threshold(), tr)
+    view = summary_view(summary, block.threshold(), tr, block.gating)
     return {
         "steps": [{"usage_id": s.facts.usage_id, "locked": s.locked, "done": s.done} for s in states],
         "locked": [s.facts.usage_id for s in states if s.locked],

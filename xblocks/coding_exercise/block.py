@@ -18,7 +18,7 @@ from grader.olx import ExerciseDefinition, parse_element, write_element
 from grader.verdict import Verdict
 from xblocks.coding_exercise import definition as authoring
 from xblocks.coding_exercise import scenarios, views
-from xblocks.coding_exercise.feedback import learner_verdict
+from xblocks.coding_exercise.feedback import learner_verdict, localize, redacted_verdict
 from xblocks.coding_exercise.messages import ERRORS, N_, UI
 from xblocks.common.i18n import translator
 
@@ -57,7 +57,7 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
     submitted_code = Dict(scope=Scope.user_state, default={})  # last graded submission (rescore)
     attempts = Integer(scope=Scope.user_state, default=0)
     raw_earned = Float(scope=Scope.user_state, default=None)   # best score so far, 0..1
-    last_verdict = Dict(scope=Scope.user_state, default={})    # redacted, as the learner saw it
+    last_verdict = Dict(scope=Scope.user_state, default={})    # redacted, English (see feedback.py)
     hints_revealed = Integer(scope=Scope.user_state, default=0)
 
     # ------------------------------------------------------------------ authoring data
@@ -176,7 +176,8 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
         files = self._learner_files(data, exercise, gettext)
         self.code = files
         verdict = self._grade(exercise, files, gettext)
-        shown = learner_verdict(verdict, exercise, gettext, files)
+        stored = redacted_verdict(verdict, exercise, files)
+        shown = localize(stored, gettext)
         if verdict.status == "error":  # our failure, not the learner's: nothing is counted
             return {"verdict": shown, "attempt_counted": False, **self._state()}
         first_submission = self.attempts == 0
@@ -187,7 +188,7 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
         self._publish_grade(self.get_score())
         if first_submission:
             self.emit_completion(1.0)
-        self.last_verdict = shown
+        self.last_verdict = stored  # redacted, in English: shown in the learner's language later
         return {"verdict": shown, "attempt_counted": True, **self._state()}
 
     @XBlock.json_handler

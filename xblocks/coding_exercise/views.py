@@ -17,7 +17,7 @@ from grader.exercise import Limits
 from xblocks.common.i18n import format_number, render_template
 from xblocks.common.markdown import pygments_css, render_markdown
 from xblocks.coding_exercise import definition as authoring
-from xblocks.coding_exercise.feedback import learner_verdict
+from xblocks.coding_exercise.feedback import learner_verdict, localize
 from xblocks.coding_exercise.messages import FIELD_HELP, FIELD_LABELS, UI, VALIDATION
 
 PACKAGE = "xblocks.coding_exercise"
@@ -105,7 +105,7 @@ def student_fragment(block, tr) -> Fragment:
         "language": block.language,
         "files": [f["name"] for f in files],
         "state": state,
-        "last_verdict": block.last_verdict or None,
+        "last_verdict": localize(block.last_verdict, tr.gettext) or None,
         "hints": revealed_hints(block),
     }
     html = render_template(PACKAGE, "student_view.html", {

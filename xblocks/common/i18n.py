@@ -1,7 +1,7 @@
 """Translations and localised rendering shared by the suite's blocks.
 
-Each block package ships its catalogues as `conf/locale/<lang>/LC_MESSAGES/text.mo`, reachable
-through the `translations` symlink (the layout Open edX's XBlock i18n tooling expects).
+Each block package ships its catalogues as `conf/locale/<lang>/LC_MESSAGES/text.mo`, also
+reachable through the `translations` symlink (the layout Open edX's XBlock i18n tooling expects).
 
 Which language? Open edX and the LTI bridge are Django sites, so the active Django language
 decides; we read the block's own catalogue for it, because Open edX's i18n service only looks
@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import functools
 import gettext
-import importlib
 import importlib.resources
 from pathlib import Path
 
 DOMAIN = "text"
-LANGUAGES = ("en", "fr", "ar")
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 
 
@@ -57,12 +55,19 @@ def _package_of(block_or_class) -> str:
 @functools.lru_cache(maxsize=64)
 def catalogue(package: str, language: str):
     """The compiled catalogue of *package* for *language*, or None when it has none."""
-    directory = Path(str(importlib.resources.files(package))) / "translations"
+    # conf/locale is the real directory; `translations` is a symlink that wheels may not keep.
+    root = Path(str(importlib.resources.files(package)))
+    directory = next((d for d in (root / "conf" / "locale", root / "translations") if d.is_dir()), None)
     base = _base_language(language)
+    if directory is None:
+        return None
     if base == "en":
         return None
     try:
-        return gettext.translation(DOMAIN, localedir=str(directory), languages=[language, base])
+        # Django says "fr-ma", gettext looks for "fr_MA"; then the base language.
+        region = language.replace("-", "_")
+        region = region if "_" not in region else region.split("_")[0] + "_" + region.split("_")[1].upper()
+        return gettext.translation(DOMAIN, localedir=str(directory), languages=[region, base])
     except OSError:
         return None
 
@@ -81,10 +86,13 @@ class Translator:
         self.direction = "rtl" if _base_language(self.language) in RTL_LANGUAGES else "ltr"
 
     def gettext(self, message: str) -> str:
-        return self._translations.gettext(message)
+        # Older runtime services only offer the Python 2 names (ugettext/ungettext).
+        translate = getattr(self._translations, "gettext", None) or self._translations.ugettext
+        return translate(message)
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
-        return self._translations.ngettext(singular, plural, count)
+        translate = getattr(self._translations, "ngettext", None) or self._translations.ungettext
+        return translate(singular, plural, count)
 
     def strings(self, messages: dict[str, str]) -> dict[str, str]:
         """Translate a {key: English message} table (what the front-end receives)."""

@@ -51,6 +51,7 @@ JS_STRINGS = {
 class QuizBlock(ScorableXBlockMixin, XBlock):
     """A quiz (see docs/authors/olx-format.md, ## quiz)."""
 
+    icon_class = "problem"  # Open edX's outline shows it as a graded problem
     display_name = String(display_name=_("Display name"), default="Quiz", scope=Scope.settings)
     weight = Float(display_name=_("Weight"), default=1.0, scope=Scope.settings,
                    help=_("The quiz's weight in the gradebook."))

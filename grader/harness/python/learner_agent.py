@@ -14,11 +14,13 @@ import sys
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, _HERE)
 import wire  # noqa: E402
+from learner_streams import Capture, OutputLimit, TestsStdin  # noqa: E402
 sys.path.remove(_HERE)
+for _name in ("wire", "learner_streams"):  # free the names for the learner's own modules
+    sys.modules[f"_jobintech_{_name}"] = sys.modules.pop(_name)
 
 import builtins  # noqa: E402
 import importlib  # noqa: E402
-import io  # noqa: E402
 import json  # noqa: E402
 import operator  # noqa: E402
 import runpy  # noqa: E402
@@ -37,74 +39,12 @@ _UNARY = {"neg": operator.neg, "pos": operator.pos, "abs": operator.abs,
           "str": str, "repr": repr, "hash": hash, "dir": dir, "bool": bool}
 _COMPARE = {"eq": operator.eq, "ne": operator.ne, "lt": operator.lt, "le": operator.le,
             "gt": operator.gt, "ge": operator.ge}
-
-
 _EAGER_ITERATORS = {type(iter(x)) for x in ([], (), {}, {}.values(), {}.items(), set(), range(0),
                                             "", b"")} | {type(reversed([]))}
 
 
-class OutputLimit(BaseException):
-    """Raised into the learner's code when it has printed more than allowed."""
-
-
 def _cut(text):
     return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + "…"
-
-
-class Capture(io.TextIOBase):
-    """sys.stdout / sys.stderr while learner code runs: kept until the next answer to T."""
-
-    def __init__(self, agent, stream):
-        self.agent, self.stream = agent, stream
-
-    def writable(self):
-        return True
-
-    @property
-    def encoding(self):
-        return "utf-8"
-
-    def write(self, text):
-        if not isinstance(text, str):
-            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        return self.agent.take_output(self.stream, str.__str__(text))
-
-    @property
-    def buffer(self):
-        return CaptureBytes(self)
-
-
-class CaptureBytes(io.RawIOBase):
-    """sys.stdout.buffer: bytes are shown as text and count against the same output limit."""
-
-    def __init__(self, text_stream):
-        self.text_stream = text_stream
-
-    def writable(self):
-        return True
-
-    def write(self, data):
-        data = bytes(memoryview(data))
-        self.text_stream.agent.take_output(self.text_stream.stream,
-                                           data.decode("utf-8", "replace"))
-        return len(data)
-
-
-class TestsStdin(io.TextIOBase):
-    """sys.stdin while learner code runs: reads are answered by T's sys.stdin, which the tests
-    may have replaced (a StringIO, unittest.mock.patch) to feed input to the program."""
-
-    def __init__(self, agent):
-        self.agent = agent
-
-    def readable(self):
-        return True
-
-    def read(self, size=-1):
-        return self.agent.callback("stdin_read", (size if size is not None else -1,))
-
-    def readline(self, size=-1):
-        return self.agent.callback("stdin_readline", (size if size is not None else -1,))
 
 
 class TestsObject:

@@ -179,10 +179,14 @@ class StubPlatform:
                           extra_data=dl_data)
         return launch.lti_launch()
 
-    def launch(self, client, **kwargs):
+    def launch(self, client, follow_activity=True, **kwargs):
+        """A whole launch as a browser does it; a learner's redirect to the activity is followed."""
         auth, _ = self.authorize(client)
         data = self.launch_data(auth, **kwargs)
-        return client.post(urlparse(data["launch_url"]).path, {"id_token": data["id_token"], "state": data["state"]})
+        response = client.post(urlparse(data["launch_url"]).path, {"id_token": data["id_token"], "state": data["state"]})
+        if follow_activity and response.status_code == 303 and response["Location"].startswith("/lti/activity?"):
+            response = client.get(response["Location"])
+        return response
 
     def claims_for(self, auth, **kwargs):
         """The claims lti1p3platform would sign, for tests that alter them before signing."""

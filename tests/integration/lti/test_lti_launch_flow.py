@@ -67,7 +67,7 @@ def test_launch_without_block_shows_the_course(client, course, platform, platfor
 
 def test_instructor_launch_opens_the_instructor_page(client, course, platform, platform_stub):
     response = platform_stub.launch(client, user="prof-1", roles=INSTRUCTOR, block="vertical.u_somme")
-    assert response.status_code == 302 and response["Location"].startswith("/lti/instructor?t=")
+    assert response.status_code == 303 and response["Location"].startswith("/lti/instructor?t=")
     page = client.get(response["Location"])
     assert page.status_code == 200
     assert "Bootcamp Python 2026" in page.content.decode() or "Activité" in page.content.decode()

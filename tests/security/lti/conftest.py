@@ -62,7 +62,8 @@ class Forger:
         self.claims, self.data = stub.claims_for(self.auth, block="answer_check.ex_somme")
 
     def post(self, token, state=None, client=None):
-        return (client or self.client).post("/lti/launch", {"id_token": token, "state": state or self.auth["state"]})
+        return (client or self.client).post("/lti/launch", {"id_token": token, "state": state or self.auth["state"]},
+                                            follow=True)
 
 
 @pytest.fixture

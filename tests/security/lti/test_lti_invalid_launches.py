@@ -205,3 +205,16 @@ def test_inactive_platform(forger, platform):
     platform.is_active = False
     platform.save()
     assert_refused(forger.post(forger.stub.sign(forger.claims)), "not yet activated", forger.client, status=403)
+
+
+@pytest.mark.parametrize("target", ["http://127.0.0.1:{port}/.well-known/openid-configuration",
+                                    "https://169.254.169.254/latest/meta-data/", "https://localhost/x"])
+def test_dynamic_registration_cannot_be_pointed_at_the_bridge_host(client, db, platform_stub, target, settings):
+    """SSRF: /lti/register is open to anyone; it must not call local or link-local services."""
+    from urllib.parse import quote
+    from lti_bridge.models import Platform
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    url = target.format(port=platform_stub.port)
+    response = client.get("/lti/register?openid_configuration=" + quote(url, safe=""))
+    assert response.status_code == 400 and "local to the bridge" in html.unescape(response.content.decode())
+    assert platform_stub.registrations == [] and not Platform.objects.filter(kind="lti").exists()

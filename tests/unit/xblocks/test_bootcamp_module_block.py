@@ -77,7 +77,19 @@ def test_the_threshold_is_configurable_and_inclusive():
 def test_gating_false_opens_every_step():
     block, _ = module(SCENARIOS[1][1])
     assert block.gating is False
-    assert [locked for _, locked in steps_in(render(block))] == [False, False, False, False]
+    html = render(block)
+    assert [locked for _, locked in steps_in(html)] == [False, False, False, False]
+    assert "A step unlocks when" not in html  # no unlocking rule to explain
+
+
+def test_the_page_carries_its_locks_for_the_front_end():
+    block, (lesson, quiz, lesson2, quiz2) = module()
+    html = render(block)
+    config = json.loads(re.search(r'<script type="application/json" class="jit-module__config">(.*?)</script>',
+                                  html, re.S).group(1))
+    assert config["locked"] == [lesson2.scope_ids.usage_id, quiz2.scope_ids.usage_id]
+    assert config["strings"] == {"unlocked": "A new step is unlocked.", "open": "Show it"}
+    assert "A step unlocks when you reach 80% in each scored step before it." in html
 
 
 def test_staff_see_every_step():

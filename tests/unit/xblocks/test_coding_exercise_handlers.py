@@ -12,7 +12,7 @@ from django.utils import translation
 
 from xblocks.coding_exercise import block as block_module
 
-from coding_exercise_support import call, load_block, scenario_xml
+from coding_exercise_support import call, load_block, render, scenario_xml
 
 SOLUTION = "def somme(nombres):\n    total = 0\n    for n in nombres:\n        total += n\n    return total\n"
 WRONG = "def somme(nombres):\n    return len(nombres)\n"  # passes nothing but somme([]) == 0
@@ -148,7 +148,11 @@ def test_hidden_tests_are_redacted(block):
     assert sorted(t["outcome"] for t in hidden) == ["failed", "passed"]
     text = json.dumps(body)
     assert HIDDEN_SOURCE not in text and "test_grande_liste" not in text and "test_somme_cache" not in text
-    assert block.last_verdict == body["verdict"]  # stored redacted, as shown
+    # Stored redacted and in English; shown again in the language of the next visit.
+    assert [t["name"] for t in block.last_verdict["tests"] if t["hidden"]] == ["Hidden test 1", "Hidden test 2"]
+    assert HIDDEN_SOURCE not in json.dumps(block.last_verdict)
+    page = render(block, language="ar")
+    assert "اختبار مخفي 1" in page and HIDDEN_SOURCE not in page
 
 
 @needs_grader

@@ -50,6 +50,12 @@ def test_static_images_go_through_the_runtimes_replace_urls_service():
     assert 'src="/assets/courses/jit-python/boucle.png"' in render(block)
 
 
+def test_older_runtimes_replace_urls_method_is_used_without_the_service():
+    block = load_block(LESSON_BOUCLES)
+    block.runtime.replace_urls = CourseAssets().replace_urls  # what older Open edX runtimes offer
+    assert 'src="/assets/courses/jit-python/boucle.png"' in render(block)
+
+
 def test_static_images_stay_as_written_without_a_service():
     assert 'src="/static/boucle.png"' in render(load_block(LESSON_BOUCLES))
 

@@ -1,0 +1,5 @@
+import sys
+
+from grader.workers.worker import main
+
+sys.exit(main())
