@@ -9,7 +9,7 @@ from lti_bridge.models import Learner, Platform
 from lti_bridge.runtime.course import get_course
 from lti_bridge.views.pages import activity_label
 
-from . import deep_linking, toolkeys
+from . import claims as c, deep_linking, toolkeys
 from .errors import LtiError, gettext_noop as _
 from .http import read_page_token, refuses_lti_errors
 from .validation import Launch
@@ -72,9 +72,9 @@ def deep_link(request):
     items = [deep_linking.resource_link_item(
         url, course.display_name(u), u, text=activity_label(course.block_type(u)),
         score_maximum=LINE_ITEM_MAXIMUM if _graded(course, u) else None) for u in chosen]
-    launch = Launch(registration=learner.platform, claims={
-        "https://purl.imsglobal.org/spec/lti/claim/deployment_id": data["deployment"],
-        "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings": settings})
+    # The launch's claims the response needs, as kept in the signed page token.
+    launch = Launch(registration=learner.platform,
+                    claims={c.DEPLOYMENT_ID: data["deployment"], c.DL_SETTINGS: settings})
     key = toolkeys.active_key()
     jwt_value = deep_linking.response_jwt(
         launch, items, key.private_key, key.kid,

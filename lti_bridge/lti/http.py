@@ -13,7 +13,7 @@ from django.core import signing
 from django.shortcuts import render
 from django.utils.translation import gettext, gettext as _
 
-from .errors import LtiError
+from .errors import LtiError, gettext_noop
 
 log = logging.getLogger(__name__)
 PAGE_TOKEN_SALT = "jobintech.lti.page"
@@ -89,6 +89,3 @@ def read_page_token(token):
         raise LtiError(gettext_noop("This page must be opened from an LTI launch in your course."),
                        status=403) from None
 
-
-def gettext_noop(message):
-    return message

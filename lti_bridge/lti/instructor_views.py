@@ -13,11 +13,11 @@ from django.utils import timezone
 from lti_bridge.models import Completion, Learner, Platform, Score
 from lti_bridge.runtime.course import get_course
 
-from . import ags, nrps, toolkeys
+from . import ags, nrps
 from .errors import LtiError, gettext_noop as _
 from .http import page_token, read_page_token, refuses_lti_errors
 from .models import LinkLaunch, ResourceLink
-from .outbox import _session, _tokens
+from .outbox import http_session, token_getter
 
 
 def stuck_after():
@@ -80,13 +80,8 @@ def instructor(request):
     platform = learner.platform
     members, roster_error = [], ""
     if link.nrps_url:
-        key = toolkeys.active_key()
-
-        def get_token(scopes):
-            return _tokens.token(platform.auth_token_url, platform.client_id, platform.auth_audience,
-                                 key.private_key, key.kid, scopes)
         try:
-            members = [m for m in nrps.fetch_members(_session, link.nrps_url, get_token)
+            members = [m for m in nrps.fetch_members(http_session, link.nrps_url, token_getter(platform))
                        if not any("Instructor" in r for r in m["roles"])]
         except ags.AgsError as error:
             roster_error = str(error)

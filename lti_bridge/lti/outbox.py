@@ -25,8 +25,9 @@ from .models import LineItem, LinkLaunch
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
-_tokens = ags.TokenClient()
-_session = requests.Session()
+# Shared by every sender and the instructor pages: one token cache per process.
+token_client = ags.TokenClient()
+http_session = requests.Session()
 
 
 def max_attempts():
@@ -73,13 +74,19 @@ def _lineitem_url(client, link, usage_id):
     return url
 
 
-def _client_for(platform, scopes):
+def token_getter(platform, scopes=None):
+    """get_token(wanted_scopes) for *platform*: asks for *scopes* if given (one cached token
+    covering all a sender needs), else for the scopes the caller wants."""
     key = toolkeys.active_key()
 
-    def get_token(_wanted):
-        return _tokens.token(platform.auth_token_url, platform.client_id, platform.auth_audience,
-                             key.private_key, key.kid, scopes)
-    return ags.AgsClient(_session, get_token)
+    def get_token(wanted):
+        return token_client.token(platform.auth_token_url, platform.client_id, platform.auth_audience,
+                                  key.private_key, key.kid, scopes or wanted)
+    return get_token
+
+
+def _client_for(platform, scopes):
+    return ags.AgsClient(http_session, token_getter(platform, scopes))
 
 
 def _finish(row, status, error=""):
@@ -112,7 +119,7 @@ def deliver(row):
                                                  ags.iso_timestamp(row.graded_at)))
     except ags.AgsError as error:
         if "401" in str(error):
-            _tokens.forget(platform.auth_token_url, platform.client_id, scopes)
+            token_client.forget(platform.auth_token_url, platform.client_id, scopes)
         if error.retryable and row.attempts < max_attempts():
             row.next_attempt_at = timezone.now() + timedelta(seconds=ags.backoff_seconds(row.attempts))
             _finish(row, ScoreOutbox.PENDING, str(error))

@@ -16,4 +16,5 @@ def _new_outbox_row(sender, instance, created, **kwargs):
         from .tasks import deliver_scores
         transaction.on_commit(deliver_scores.delay)
     else:
-        transaction.on_commit(outbox.wake)
+        # Starts the sender if this process has none yet (e.g. after a restart), and wakes it.
+        transaction.on_commit(outbox.ensure_sender)

@@ -22,9 +22,9 @@ from lti_bridge.views.pages import render_block_page
 from . import claims as c
 from . import oidc, outbox, toolkeys
 from .errors import LtiError, gettext_noop as _
-from .http import our_origin, page_token, read_page_token, refuses_lti_errors, set_iframe_cookie
+from .http import origin_of, our_origin, page_token, read_page_token, refuses_lti_errors, set_iframe_cookie
 from .launches import learner_for, record_resource_link, remember_frame_origin
-from .models import LoginState
+from .models import LoginState, ResourceLink
 from .store import OrmResolver, lti_platforms, purge_login_states
 from .validation import validate_launch
 
@@ -85,7 +85,6 @@ def login(request):
 
 
 def _platform_origin(platform):
-    from .http import origin_of
     return origin_of(platform.auth_login_url) or origin_of(platform.issuer) or "*"
 
 
@@ -185,7 +184,6 @@ def activity(request):
         raise LtiError(_("This page must be opened from an LTI launch in your course."), status=403)
     learner = Learner.objects.select_related("platform").filter(
         pk=data["learner"], platform__is_active=True, platform__kind=Platform.KIND_LTI).first()
-    from .models import ResourceLink
     link = ResourceLink.objects.filter(pk=data.get("link"), platform_id=getattr(learner, "platform_id", None)).first()
     if learner is None or link is None:
         raise LtiError(_("This page must be opened from an LTI launch in your course."), status=403)

@@ -169,6 +169,22 @@ for _op in ("neg", "pos", "abs", "invert"):
     setattr(RemoteObject, f"__{_op}__", _unary(_op))
 
 
+_proxy_classes: dict = {}
+
+
+def make_proxy(number, hashed, label):
+    """A proxy whose class bears the learner class's name (type(p).__name__ == "Produit"),
+    though it is never the learner's class itself."""
+    name = label.rpartition(".")[2]
+    if not name.isidentifier():
+        return RemoteObject(number, hashed, label)
+    cls = _proxy_classes.get(label)
+    if cls is None:
+        cls = _proxy_classes[label] = type(name, (RemoteObject,), {
+            "__slots__": (), "__qualname__": label, "__module__": "learner"})
+    return cls(number, hashed, label)
+
+
 class RemoteModule(types.ModuleType):
     """A learner module: attributes are fetched from L on every access (module state can
     change between calls), except the import system's own __name__, __spec__, __path__..."""

@@ -296,7 +296,7 @@ def main():
     # the real stderr stays for the harness's own diagnostics.
     sys.stdout, sys.stderr, sys.stdin = Sink(), Sink(), io.StringIO("")
     chan = channel.Channel(wire.Pipe(from_learner, to_learner),
-                           started + float(request["wall_seconds"]), proxies.RemoteObject,
+                           started + float(request["wall_seconds"]), proxies.make_proxy,
                            proxies.decode_special, proxies.make_exception)
     proxies.CHANNEL = chan
     harness = Harness(results, request, chan)

@@ -109,7 +109,7 @@ def test_a_refused_token_is_not_retried_forever(client, course, platform, platfo
     """The platform no longer trusts our key (401 from the token endpoint): FAILED, not a loop."""
     page = platform_stub.launch(client, user="etu-10", block="answer_check.ex_somme").content.decode()
     platform_stub.tool_jwks = {"keys": []}
-    outbox._tokens._cache.clear()
+    outbox.token_client._cache.clear()
     answer(client, page, "answer_check.ex_somme", "5")
     assert outbox.deliver_due() == {ScoreOutbox.FAILED: 1}
     assert "token endpoint" in ScoreOutbox.objects.get().last_error

@@ -35,7 +35,6 @@ def test_state_cookie_is_cross_site_and_partitioned_over_https(client, platform,
     url = urlparse(platform_stub.initiate_login().replace("http%3A%2F%2Ftestserver", "https%3A%2F%2Ftestserver"))
     response = client.get(url.path + "?" + url.query, secure=True)
     assert response.status_code == 302
-    header = [v for k, v in response.items() if k == "Set-Cookie"] or [response.cookies.output()]
     text = response.cookies.output()
     assert "SameSite=None; Partitioned" in text and "Secure" in text
 

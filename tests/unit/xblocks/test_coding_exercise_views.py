@@ -61,6 +61,14 @@ def test_learner_code_cannot_break_out_of_the_page(block):
     assert "&lt;/textarea&gt;&lt;/script&gt;&lt;script&gt;alert(1)" in html
 
 
+def test_a_stored_verdict_cannot_break_out_of_its_script_element(block):
+    block.last_verdict = {"status": "ok", "passed": 0, "total": 0, "score": 0.0, "message": "",
+                          "output": "</script><script>alert(1)</script>", "tests": []}
+    html = render(block)
+    assert "<script>alert(1)" not in html
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)" in html
+
+
 def test_saved_code_is_restored_on_reload(block):
     status, _ = call(block, "save_code", {"files": {"somme.py": "def somme(n):\n    return 42\n"}})
     assert status == 200
