@@ -44,7 +44,7 @@ run: setup
 	$(VENV)/bin/jobintech serve --host $(HOST) --port $(PORT)
 
 workbench: setup
-	$(PY) -m lti_bridge.workbench $(HOST):$(PORT)
+	$(PY) -m xblocks.workbench $(HOST):$(PORT)
 
 validate: setup
 	$(VENV)/bin/jobintech validate course_content

@@ -110,7 +110,7 @@ def test_environment_selects_postgres_debug_and_hosts(tmp_path):
 def test_workbench_shows_the_scenarios_of_the_suite_blocks(tmp_path):
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "lti_bridge.workbench", f"127.0.0.1:{port}"], cwd=REPO,
+        [sys.executable, "-m", "xblocks.workbench", f"127.0.0.1:{port}"], cwd=REPO,
         env={**os.environ, "JOBINTECH_DATA_DIR": str(tmp_path)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
