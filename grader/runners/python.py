@@ -158,6 +158,8 @@ class PythonRunner:
         setup = {"files": files, "output_cap": limits.output_kb * 1024}
         request = {"tests": [{"name": t.name, "content": t.content} for t in exercise.tests],
                    "learner_modules": learner_modules(files),
+                   # modules the exercise expects (its starter files): missing = learner's fault
+                   "expected_modules": learner_modules([*files, *exercise.submission_names()]),
                    "learner_files": sorted(files), "wall_seconds": limits.wall_seconds}
         runs = {}
 

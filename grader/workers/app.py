@@ -21,6 +21,9 @@ GRADE_TASK = "jobintech.grader.grade"
 SNIPPET_TASK = "jobintech.grader.run_snippet"
 RESULT_EXPIRES_SECONDS = 3600  # verdicts nobody fetched (the caller gave up) leave Redis
 CONNECT_TIMEOUT_SECONDS = 3.0
+# A caller (a learner waiting on a page) tries a connection twice, then reports the service
+# unreachable; a worker keeps Celery's patient defaults and waits for the broker to come back.
+CALLER_RETRIES = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
 
 
 def _error(text: str) -> dict:
@@ -61,7 +64,8 @@ def run_snippet_task(job):
         return _error("the grading worker ran out of time for this job")
 
 
-def make_app(settings: Settings) -> Celery:
+def make_app(settings: Settings, caller: bool = False) -> Celery:
+    """The app for *settings*; *caller*: for the side that sends jobs (fail fast)."""
     app = Celery("jobintech-grader", broker=settings.broker, backend=settings.results,
                  set_as_current=False)
     app.conf.update(
@@ -80,6 +84,9 @@ def make_app(settings: Settings) -> Celery:
         redis_socket_connect_timeout=CONNECT_TIMEOUT_SECONDS,
         worker_send_task_events=False,
     )
+    if caller:
+        app.conf.broker_transport_options = dict(CALLER_RETRIES)
+        app.conf.result_backend_transport_options = {"retry_policy": dict(CALLER_RETRIES)}
     app.task(name=GRADE_TASK)(grade_task)
     app.task(name=SNIPPET_TASK)(run_snippet_task)
     return app

@@ -20,8 +20,9 @@ from grader.workers.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
 
-UNREACHABLE = ("the grading service is unreachable: could not send the job to {broker} "
-               "({reason}); check that the broker runs and JOBINTECH_GRADER_BROKER is right")
+UNREACHABLE = ("the grading service is unreachable: could not send the job ({reason}); check that "
+               "the broker ({broker}) and the result store ({results}) run and that "
+               "JOBINTECH_GRADER_BROKER and JOBINTECH_GRADER_RESULTS are right")
 NO_RESULTS = ("the grading service is unreachable: could not read the verdict from {results} "
               "({reason}); check that Redis runs and JOBINTECH_GRADER_RESULTS is right")
 OVERLOADED = ("the grading service did not answer within {seconds:g} seconds: the grader workers "
@@ -34,15 +35,22 @@ MALFORMED = "a grader worker sent back a malformed verdict: {reason}"
 @functools.lru_cache(maxsize=4)
 def client_app(settings: Settings):
     """One Celery app per settings, kept: it holds the broker and Redis connection pools."""
-    return make_app(settings)
+    return make_app(settings, caller=True)
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).strip()
+    # Celery wraps a lost Redis connection in a RuntimeError whose own text misleads here.
+    if isinstance(exc, RuntimeError) and exc.__cause__ is not None:
+        exc = exc.__cause__
+    text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _failed(text: str) -> Verdict:
+def _failed(text: str, broken: bool = False) -> Verdict:
+    if broken:
+        # Celery's result consumer gives up for good after a lost Redis connection: build a
+        # fresh app next time rather than failing until the process restarts.
+        client_app.cache_clear()
     log.warning("grading through the workers failed: %s", text)
     return Verdict("error", message=text)
 
@@ -70,14 +78,16 @@ def _call(task: str, job: dict, limits: Limits) -> Verdict:
         result = app.send_task(task, args=[job], queue=settings.queue, routing_key=settings.queue,
                                soft_time_limit=soft, time_limit=hard, expires=wait, retry=False)
     except Exception as exc:  # kombu, amqp and redis each raise their own connection errors
-        return _failed(UNREACHABLE.format(broker=maybe_sanitize_url(settings.broker), reason=_reason(exc)))
+        return _failed(UNREACHABLE.format(reason=_reason(exc), broker=maybe_sanitize_url(settings.broker),
+                                          results=maybe_sanitize_url(settings.results)), broken=True)
     try:
         data = result.get(timeout=wait, propagate=False, disable_sync_subtasks=False)
         state = result.state
     except CeleryTimeout:
         return _failed(OVERLOADED.format(seconds=wait, queue=settings.queue))
     except Exception as exc:
-        return _failed(NO_RESULTS.format(results=maybe_sanitize_url(settings.results), reason=_reason(exc)))
+        return _failed(NO_RESULTS.format(results=maybe_sanitize_url(settings.results), reason=_reason(exc)),
+                       broken=True)
     finally:
         _forget(result)
     if state != "SUCCESS":

@@ -1,4 +1,5 @@
-"""Run a grader worker: `python -m grader.workers worker [--concurrency N]`.
+"""Run a grader worker: `python -m grader.workers worker [--concurrency N]`;
+check the service from a caller's machine: `python -m grader.workers check`.
 
 Each worker process grades one job at a time with the local runners and keeps its own warm pool
 of sandboxes (grader.pool), made in that process: sandboxes die with the thread that started
@@ -11,6 +12,7 @@ import logging
 import os
 import shutil
 import sys
+import time
 
 from grader.workers.app import make_app
 from grader.workers.settings import Settings, SettingsError
@@ -31,7 +33,26 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--loglevel", default="info", choices=("debug", "info", "warning", "error"))
     w.add_argument("--hostname", default=f"grader.{os.getpid()}@%h",
                    help="the worker's node name (default grader.PID@host)")
+    sub.add_parser("check", help="grade a tiny Python exercise through the workers; exit 0 if it passed")
     return p
+
+
+def check(settings: Settings) -> int:
+    """Send one small job through the service as the LMS would, and say how it went."""
+    from grader.exercise import Exercise, SourceFile
+    from grader.workers import client
+
+    exercise = Exercise("python", (SourceFile("test_check.py", "import check\n\n"
+                                              "def test_answer():\n    assert check.answer() == 42\n"),))
+    start = time.monotonic()
+    verdict = client.grade(exercise, {"check.py": "def answer():\n    return 6 * 7\n"})
+    seconds = time.monotonic() - start
+    if verdict.status == "ok" and verdict.passed == 1:
+        print(f"ok: a worker on queue {settings.queue!r} graded a test job in {seconds:.2f} s")
+        return 0
+    print(f"error: the test job ended in {verdict.status!r} after {seconds:.2f} s: "
+          f"{verdict.message or verdict.to_dict()['tests']}", file=sys.stderr)
+    return 1
 
 
 def _check_sandbox() -> str | None:
@@ -47,7 +68,7 @@ def _check_sandbox() -> str | None:
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
-    if args.concurrency < 1:
+    if args.command == "worker" and args.concurrency < 1:
         print("error: --concurrency must be at least 1", file=sys.stderr)
         return 2
     try:
@@ -55,6 +76,8 @@ def main(argv=None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "check":
+        return check(settings)
     problem = _check_sandbox()
     if problem:
         print(f"error: {problem}", file=sys.stderr)

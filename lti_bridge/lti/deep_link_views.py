@@ -11,7 +11,7 @@ from lti_bridge.views.pages import activity_label
 
 from . import claims as c, deep_linking, toolkeys
 from .errors import LtiError, gettext_noop as _
-from .http import read_page_token, refuses_lti_errors
+from .http import read_page_token, refuses_lti_errors, use_language
 from .validation import Launch
 
 PICKABLE = ("course", "chapter", "sequential", "vertical", "bootcamp_module", "lesson", "coding_exercise", "quiz")
@@ -52,6 +52,7 @@ def deep_link(request):
         return HttpResponseNotAllowed(["GET", "POST"])
     token = request.GET.get("t") if request.method == "GET" else request.POST.get("t")
     data, learner = _context(token)
+    use_language(request, data.get("lang"))
     course = get_course()
     settings = data["settings"]
     multiple = settings.get("accept_multiple", True) is not False

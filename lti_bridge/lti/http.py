@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 from django.conf import settings
 from django.core import signing
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext, gettext as _
 
 from .errors import LtiError, gettext_noop
@@ -73,6 +74,15 @@ def partition(response, name):
     morsel = response.cookies.get(name)
     if morsel is not None and morsel["samesite"] == "None" and "Partitioned" not in morsel["samesite"]:
         morsel["samesite"] = "None; Partitioned"
+
+
+def use_language(request, language):
+    """Show this response in *language* (the launch's), unless the person chose one on the bridge."""
+    from lti_bridge.middleware import supported
+    language = supported(language)
+    if language and not supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)):
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
 
 
 def page_token(**data):

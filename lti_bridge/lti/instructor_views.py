@@ -15,7 +15,7 @@ from lti_bridge.runtime.course import get_course
 
 from . import ags, nrps
 from .errors import LtiError, gettext_noop as _
-from .http import page_token, read_page_token, refuses_lti_errors
+from .http import read_page_token, refuses_lti_errors, use_language
 from .models import LinkLaunch, ResourceLink
 from .outbox import http_session, token_getter
 
@@ -77,6 +77,7 @@ def _progress(platform, link, members):
 def instructor(request):
     token = request.GET.get("t")
     learner, link = _instructor_link(token)
+    use_language(request, read_page_token(token).get("lang"))
     platform = learner.platform
     members, roster_error = [], ""
     if link.nrps_url:
@@ -94,7 +95,7 @@ def instructor(request):
     response = render(request, "lti/instructor.html", {
         "course": get_course(), "link": link, "rows": rows, "roster_error": roster_error,
         "has_roster_service": bool(link.nrps_url),
-        "activity_url": reverse("lti:activity") + "?t=" + page_token(kind="link", learner=learner.pk, link=link.pk),
+        "activity_url": reverse("lti:activity") + "?t=" + token,
         "started": sum(1 for r in rows if r["started"]), "stuck": sum(1 for r in rows if r["stuck"]),
     })
     response.xframe_options_exempt = True

@@ -6,15 +6,14 @@ import hmac
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
 from lti_bridge.learners import remember_learner
-from lti_bridge.middleware import remember_language, supported
+from lti_bridge.middleware import remember_language
 from lti_bridge.models import Learner, Platform
 from lti_bridge.runtime.course import get_course
 from lti_bridge.views.pages import render_block_page
@@ -22,7 +21,8 @@ from lti_bridge.views.pages import render_block_page
 from . import claims as c
 from . import oidc, outbox, toolkeys
 from .errors import LtiError, gettext_noop as _
-from .http import origin_of, our_origin, page_token, read_page_token, refuses_lti_errors, set_iframe_cookie
+from .http import (origin_of, our_origin, page_token, read_page_token, refuses_lti_errors, set_iframe_cookie,
+                   use_language)
 from .launches import learner_for, record_resource_link, remember_frame_origin
 from .models import LoginState, ResourceLink
 from .store import OrmResolver, lti_platforms, purge_login_states
@@ -144,23 +144,21 @@ def launch(request):
 def _after_launch(request, result):
     learner = learner_for(result)
     remember_learner(request, learner)
-    language = remember_language(request, result.locale)
-    # This very response too, unless the person picked a language on the bridge (cookie).
-    if language and not supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)):
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
+    language = remember_language(request, result.locale) or ""
+    use_language(request, language)
     remember_frame_origin(result.registration, request)
     outbox.ensure_sender()
     if result.message_type == c.DEEP_LINKING_REQUEST:
         if not result.is_instructor:
             raise LtiError(_("Only instructors can choose content to add to a course."), status=403)
         dl_settings = result.deep_linking_settings
-        token = page_token(kind="dl", learner=learner.pk, deployment=result.deployment_id, settings={
+        token = page_token(kind="dl", learner=learner.pk, deployment=result.deployment_id, lang=language, settings={
             k: dl_settings[k] for k in ("deep_link_return_url", "data", "accept_types", "accept_multiple")
             if k in dl_settings})
         return HttpResponseRedirect(reverse("lti:deep_link") + "?t=" + token, status=303)
     link = record_resource_link(result, learner)
-    token = page_token(kind="link", learner=learner.pk, link=link.pk)
+    # The language travels in the token too: inside an iframe the session cookie may be lost.
+    token = page_token(kind="link", learner=learner.pk, link=link.pk, lang=language)
     # Post/redirect/get: reloading the activity must not post the single-use id_token again.
     page = "lti:instructor" if result.is_instructor else "lti:activity"
     return HttpResponseRedirect(reverse(page) + "?t=" + token, status=303)
@@ -178,8 +176,9 @@ def _activity_response(request, learner, usage_id):
 
 @refuses_lti_errors
 def activity(request):
-    """The activity of a resource link, for a page opened from the instructor page."""
+    """The block a resource link opens, for its learner (after the launch, or from the instructor page)."""
     data = read_page_token(request.GET.get("t"))
+    use_language(request, data.get("lang"))
     if data.get("kind") != "link":
         raise LtiError(_("This page must be opened from an LTI launch in your course."), status=403)
     learner = Learner.objects.select_related("platform").filter(

@@ -27,24 +27,27 @@ JS_RUNTIME_VERSION = "1"
 
 
 class BridgeRuntime(Runtime):
-    """One learner, one course, one request. Not shared between threads."""
+    """One learner, one course, one request. Not shared between threads.
 
-    def __init__(self, course, learner, language=None):
+    *staff*: the learner is course staff for this request (an instructor launch, an operator
+    logged in to the bridge): blocks see `user_is_staff` and mastery gating opens every step."""
+
+    def __init__(self, course, learner, language=None, staff=False):
         self.course = course
         self.learner = learner
         self.language = language or translation.get_language()
         self._blocks = {}
-        self._token = make_token(learner, self.language)
+        self._token = make_token(learner, self.language, staff)
         self._store = LearnerStore(course.authored, learner)
         self.anonymous_student_id = learner.anonymous_id  # read by some Open edX blocks
         self.course_id = course.course_id
-        self.user_is_staff = False
+        self.user_is_staff = staff
         super().__init__(
             id_reader=course.ids,
             id_generator=course.ids,
             services={
                 "field-data": KvsFieldData(self._store),
-                "user": BridgeUserService(learner, course.course_id),
+                "user": BridgeUserService(learner, course.course_id, staff=staff),
                 "settings": SettingsService(),
                 "replace_urls": ReplaceUrlsService(self.course_static_url),
             },
@@ -64,6 +67,10 @@ class BridgeRuntime(Runtime):
             keys = ScopeIds(self.learner.pk, block_type, usage_id, usage_id)
             self._blocks[usage_id] = self.construct_xblock(block_type, keys, for_parent=for_parent)
         return self._blocks[usage_id]
+
+    def prefetch(self, usage_ids):
+        """Read the learner's state of these blocks in one query (before building many of them)."""
+        self._store.prefetch(usage_ids)
 
     def applicable_aside_types(self, block):
         return []  # no asides in the bridge (installed ones, like the SDK's, must not decorate our blocks)
@@ -143,6 +150,6 @@ class BridgeRuntime(Runtime):
 
     def render_block(self, usage_id, view="student_view", context=None):
         """Render a block by usage id; the Fragment holds its HTML, CSS and JavaScript."""
-        self._store.prefetch(self.course.walk(usage_id))
+        self.prefetch(self.course.walk(usage_id))
         block = self.get_block(usage_id)
         return self.render(block, view, context or {})

@@ -68,10 +68,11 @@ def _package_dir(block):
 class BridgeUserService(UserService):
     """The current learner as blocks see them: an anonymous id, no name unless the LMS sent one."""
 
-    def __init__(self, learner, course_id, **kwargs):
+    def __init__(self, learner, course_id, staff=False, **kwargs):
         super().__init__(**kwargs)
         self.learner = learner
         self.course_id = course_id
+        self.staff = staff
 
     def get_current_user(self):
         learner = self.learner
@@ -86,8 +87,8 @@ class BridgeUserService(UserService):
                 "edx-platform.user_id": learner.pk,
                 "edx-platform.username": f"learner-{learner.pk}",
                 "edx-platform.is_authenticated": True,
-                "edx-platform.user_is_staff": False,
-                "edx-platform.user_role": "student",
+                "edx-platform.user_is_staff": self.staff,
+                "edx-platform.user_role": "staff" if self.staff else "student",
                 "jobintech.platform": learner.platform.name,
             })
         return user

@@ -43,9 +43,11 @@ class ContainerBlock(_OlxAttributes, XBlock):
     def student_view(self, context=None):
         frag = Fragment()
         parts = [f'<div class="jit-container jit-{self.scope_ids.block_type}">']
+        # show_title=False is about this block (the page shows its title), never its children.
+        child_context = {k: v for k, v in (context or {}).items() if k != "show_title"}
         for child_id in self.children:
             child = self.runtime.get_block(child_id)
-            child_frag = self.runtime.render_child(child, "student_view", context)
+            child_frag = self.runtime.render_child(child, "student_view", child_context)
             frag.add_fragment_resources(child_frag)
             title = getattr(child, "display_name", "") or ""
             if self.heading_tag and title:

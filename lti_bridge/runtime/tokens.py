@@ -16,12 +16,23 @@ class BadToken(Exception):
     """The token is missing, altered or expired."""
 
 
-def make_token(learner, language):
-    return signing.dumps({"l": learner.pk, "lang": language}, salt=SALT, compress=True)
+def make_token(learner, language, staff=False):
+    """*staff*: the page was rendered for course staff (an instructor), who see locked steps too;
+    it travels in the signed token so that a learner cannot claim it."""
+    data = {"l": learner.pk, "lang": language}
+    if staff:
+        data["s"] = 1
+    return signing.dumps(data, salt=SALT, compress=True)
 
 
 def read_token(token):
     """(learner pk, language) from a token made by make_token; BadToken otherwise."""
+    learner_pk, language, _staff = read_token_with_role(token)
+    return learner_pk, language
+
+
+def read_token_with_role(token):
+    """(learner pk, language, staff) from a token made by make_token; BadToken otherwise."""
     if not token:
         raise BadToken("missing")
     try:
@@ -30,4 +41,4 @@ def read_token(token):
         raise BadToken("expired") from None
     except signing.BadSignature:
         raise BadToken("invalid") from None
-    return data["l"], data.get("lang")
+    return data["l"], data.get("lang"), bool(data.get("s"))

@@ -17,8 +17,9 @@ from xblock.exceptions import NoSuchHandlerError
 from lti_bridge.middleware import supported
 from lti_bridge.models import Learner
 from lti_bridge.runtime.course import get_course
+from lti_bridge.runtime.gating import lock_reason
 from lti_bridge.runtime.runtime import BridgeRuntime
-from lti_bridge.runtime.tokens import BadToken, read_token
+from lti_bridge.runtime.tokens import BadToken, read_token_with_role
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ def _error(status, message):
 @xframe_options_exempt
 def xblock_handler(request, usage_id, handler, suffix=""):
     try:
-        learner_pk, language = read_token(request.GET.get("auth"))
+        learner_pk, language, staff = read_token_with_role(request.GET.get("auth"))
     except BadToken:
         return _error(403, _("Your session has expired or this link is not valid. Reload the page and try again."))
     learner = Learner.objects.select_related("platform").filter(pk=learner_pk, platform__is_active=True).first()
@@ -41,7 +42,10 @@ def xblock_handler(request, usage_id, handler, suffix=""):
     if usage_id not in course:
         return _error(404, _("This activity no longer exists in the course. Reload the page."))
     with translation.override(supported(language) or request.LANGUAGE_CODE):
-        runtime = BridgeRuntime(course, learner)
+        runtime = BridgeRuntime(course, learner, staff=staff)
+        locked = lock_reason(runtime, usage_id)
+        if locked:  # the module hides locked steps; a hand-built URL must not reach them either
+            return _error(403, locked)
         block = runtime.get_block(usage_id)
         try:
             response = runtime.handle(block, handler, django_to_webob_request(request), suffix)

@@ -14,6 +14,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from lti_bridge.learners import forget_preview_learner, preview_learner
 from lti_bridge.models import Completion, Score
 from lti_bridge.runtime.course import get_course
+from lti_bridge.runtime.gating import lock_reason
 from lti_bridge.runtime.runtime import BridgeRuntime
 from lti_bridge.runtime.structure import STRUCTURAL_BLOCKS
 
@@ -93,7 +94,9 @@ def preview(request, usage_id):
             "title": _("Page not found"),
             "message": _("This course has no activity “%(id)s”. Go back to the catalog and pick one.") % {"id": usage_id},
         }, status=404)
-    return render_block_page(request, course, preview_learner(request), usage_id, preview=True)
+    # Operators logged in to the bridge (Django staff) review the course with every step open.
+    staff = bool(getattr(request, "user", None) and request.user.is_active and request.user.is_staff)
+    return render_block_page(request, course, preview_learner(request), usage_id, preview=True, staff=staff)
 
 
 def preview_reset(request):
@@ -119,11 +122,22 @@ def _neighbours(course, usage_id):
     return previous, following
 
 
-def render_block_page(request, course, learner, usage_id, *, preview=False, status=200):
-    """A full page showing *usage_id* to *learner* (frameable: LMSs embed it)."""
-    runtime = BridgeRuntime(course, learner)
+def render_block_page(request, course, learner, usage_id, *, preview=False, status=200, staff=False):
+    """A full page showing *usage_id* to *learner* (frameable: LMSs embed it).
+
+    *staff* (instructors, operators): every step is open, and the page's handler URLs say so.
+    A step that its module locks for this learner gets a 403 page saying what to finish first."""
+    runtime = BridgeRuntime(course, learner, staff=staff)
+    locked = lock_reason(runtime, usage_id)
+    if locked:
+        response = render(request, "lti_bridge/error.html", {
+            "title": course.display_name(usage_id), "message": locked, "embedded": not preview,
+        }, status=403)
+        response.xframe_options_exempt = True
+        return response
     try:
-        fragment = runtime.render_block(usage_id)
+        # The page's <h1> shows the block's title: Open edX's show_title tells it not to repeat it.
+        fragment = runtime.render_block(usage_id, context={"show_title": False})
     except Exception:  # a block's view failed: show the page with a message, log the details
         log.exception("rendering %s for learner %s failed", usage_id, learner.pk)
         return render(request, "lti_bridge/error.html", {

@@ -7,12 +7,16 @@ its first failing subtest (or its own failure), as a learner sees one line per t
 """
 import json
 import os
+import resource
 import sys
 import unittest
 
 sys.path[0] = os.getcwd()  # as with `-m`: the exercise folder, not this script's folder
 
 OUTPUT = sys.argv[1]
+# a runaway wrong solution must fail its test, not the machine (the grader's default is 256 MiB)
+resource.setrlimit(resource.RLIMIT_AS, (1024 * 1024 * 1024,) * 2)
+resource.setrlimit(resource.RLIMIT_CPU, (30, 30))
 outcomes = {}
 
 

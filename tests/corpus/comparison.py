@@ -15,8 +15,10 @@ from __future__ import annotations
 import concurrent.futures
 from dataclasses import dataclass
 
+from grader.verdict import Verdict
 from tests.corpus.corpus import Case, bare, graded
 
+STATUS = "(verdict status)"  # a known-mismatch entry about the whole verdict, not one test
 WORKERS = 3  # grading waits on pipes most of the time: a little above the 2 cores pays
 
 
@@ -25,6 +27,7 @@ class Run:
     case: Case
     bare: dict
     verdict: object
+    error: str = ""  # the bare run or the grader could not be run at all
 
     @property
     def graded(self) -> dict:
@@ -36,7 +39,10 @@ class Run:
 
 def run_all(all_cases: list[Case]) -> dict[str, Run]:
     def both(case):
-        return Run(case, bare(case), graded(case))
+        try:
+            return Run(case, bare(case), graded(case))
+        except Exception as exc:  # one broken case must not hide the results of the others
+            return Run(case, {}, Verdict("error", message=str(exc)), f"{type(exc).__name__}: {exc}")
 
     with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
         runs = list(pool.map(both, all_cases))
@@ -49,9 +55,9 @@ def _passed(outcome) -> bool:
 
 def differences(run: Run, skip=()) -> list[str]:
     """Every way the grader's verdict differs from the bare run, one readable line each."""
-    problems = []
-    if run.verdict.status != "ok":
-        problems.append(f"verdict status {run.verdict.status!r}: {run.verdict.message}")
+    problems = [f"could not run: {run.error}"] if run.error else []
+    if STATUS not in skip:
+        problems += _status_difference(run)
     bare_names, graded_names = set(run.bare), set(run.graded)
     if not bare_names:
         problems.append("the bare run reported no test")
@@ -62,6 +68,13 @@ def differences(run: Run, skip=()) -> list[str]:
     for name in sorted(bare_names & graded_names - set(skip)):
         problems += _test_difference(run, name)
     return problems
+
+
+def _status_difference(run: Run) -> list[str]:
+    # a bare run has no verdict status: tests ran, so the grader's must be "ok"
+    if run.verdict.status != "ok":
+        return [f"verdict status {run.verdict.status!r}: {run.verdict.message}"]
+    return []
 
 
 def _test_difference(run: Run, name: str) -> list[str]:
@@ -77,6 +90,10 @@ def _test_difference(run: Run, name: str) -> list[str]:
 def one_test_difference(run: Run, name: str) -> list[str]:
     """The comparison of one known-mismatch test. A name missing on either side is a corpus
     bug (LookupError), not the awaited fix: it must not satisfy the strict xfail."""
+    if run.error:
+        raise RuntimeError(f"{run.case.id} could not run: {run.error}")
+    if name == STATUS:
+        return _status_difference(run)
     if name not in run.bare or name not in run.graded:
         raise LookupError(f"{run.case.id}: no test {name!r} (bare: {sorted(run.bare)})")
     return _test_difference(run, name)

@@ -7,7 +7,7 @@ style: `python -m pytest`); per-test results must be the same. How: tests/corpus
 """
 import pytest
 
-from tests.corpus.comparison import differences, one_test_difference, run_all
+from tests.corpus.comparison import STATUS, differences, one_test_difference, run_all
 from tests.corpus.corpus import cases, sandbox_available
 
 pytestmark = [pytest.mark.sandbox,
@@ -17,9 +17,84 @@ CASES = cases("python")
 EXERCISES = sorted({c.exercise for c in CASES})
 
 # (submission id, test name) -> why the grader's verdict differs from the bare run. Each is a
-# grader bug or limit found by this corpus (see docs/corpus.md); its check is a strict xfail, so
-# it fails loudly once the grader is fixed and the entry must then be removed.
+# grader bug or limit found by this corpus (docs/corpus.md has a reproduction for each cause);
+# its check is a strict xfail, so it fails loudly once the grader is fixed and the entry must
+# then be removed. STATUS stands for the verdict's status rather than one test.
+ITERATOR_ARGUMENT = ("PY-1: an iterator the test passes to learner code (itertools.count, a "
+                     "generator, iter(list)) is drained into a list before L sees it: infinite "
+                     "ones exhaust memory (status 'memory', score 0 for the reference solution), "
+                     "finite ones are consumed entirely")
+RANGE_ARGUMENT = "PY-2: a range passed to learner code cannot be sliced there (TypeError)"
+TYPE_CHECKS = ("PY-3: isinstance(x, types.GeneratorType) and inspect.isgeneratorfunction(f) are "
+               "false for learner generators / functions (T sees proxies)")
+MEMORY_ERROR = ("PY-4: a MemoryError raised by learner code (list(range(10**12)) fails at once) "
+                "makes the whole verdict 'memory' (score 0); bare, only that test errors")
+REVERSED = ("PY-5: reversed(learner_object) ignores the learner's __reversed__ (the proxy has "
+            "__len__/__getitem__ but no __reversed__): TypeError 'not subscriptable'")
+SIZE_CAP = ("PY-6: a list of more than 500,000 items cannot be passed to learner code "
+            "(exercism's sublist test_large_lists); ValueError for every submission")
+ALIASING = ("PY-7: a list the test passes is copied: a learner object that keeps it (or returns "
+            "its own internal list) no longer shares it with the test, so aliasing bugs pass")
+PLAIN_EQUALITY = ("PY-8: a learner object is never equal to a plain value (by design, ADR 0001), "
+                  "so a learner __eq__ that says Clock == '08:00' is not asked and the test passes")
+EXACT_BOOL = ("PY-9: a learner __eq__ returning None is an error (TypeError) in the grader, a "
+              "plain failure bare (outcome kind only)")
+REPR_FALLBACK = ("PY-10: a learner __repr__ returning None becomes '<Clock object>' (failed) "
+                 "instead of TypeError (error) (outcome kind only)")
+SEPARATE_FILES = ("PY-11: learner code cannot see files the test writes (tmp_path) nor write "
+                  "where the test reads: L and T have separate file systems")
+STDLIB_EXCEPTION = ("PY-12: a standard-library exception raised in learner code "
+                    "(dataclasses.FrozenInstanceError) is not the class the test catches")
+TEST_SUBCLASS = ("PY-13: a test class that subclasses a learner class fails with 'TypeError: "
+                 "Object of type type is not JSON serializable'")
+
+
+def _known(reason, case_ids, names):
+    return {(case_id, name): reason for case_id in case_ids for name in names}
+
+
 KNOWN_MISMATCHES = {
+    **_known(ITERATOR_ARGUMENT, ["lazy_pipeline/example", "lazy_pipeline/wrong_off_by_one"],
+             [STATUS, "TakeTest.test_from_an_infinite_iterator",
+              "TakeTest.test_leaves_the_rest_of_the_iterator",
+              "OtherConsumersTest.test_first_even_of_an_infinite_iterator",
+              "OtherConsumersTest.test_first_even_stops_early"]),
+    **_known(ITERATOR_ARGUMENT, ["lazy_pipeline/wrong_slices"],
+             [STATUS, "OtherConsumersTest.test_first_even_of_an_infinite_iterator",
+              "OtherConsumersTest.test_first_even_stops_early"]),
+    **_known(RANGE_ARGUMENT, ["lazy_pipeline/wrong_slices"], ["TakeTest.test_from_a_range"]),
+    **_known(TYPE_CHECKS, ["generators/example", "generators/wrong_off_by_one"],
+             ["FibonacciTest.test_is_a_generator", "FibonacciTest.test_is_a_generator_function"]),
+    **_known(MEMORY_ERROR, ["generators/wrong_lists"], [STATUS]),
+    **_known(REVERSED, ["linked_list/example", "linked_list/wrong_python_list"],
+             ["LinkedListTest.test_reversed"]),
+    **_known(SIZE_CAP, ["sublist/example", "sublist/stub", "sublist/wrong_set_logic",
+                        "sublist/wrong_string_join"], ["SublistTest.test_large_lists"]),
+    **_known(ALIASING, ["ticket_queue/wrong_aliasing", "ticket_queue/wrong_mutable_default"],
+             ["QueueTest.test_queue_does_not_share_the_list_it_was_given",
+              "QueueTest.test_queue_is_not_changed_by_the_list_it_was_given"]),
+    **_known(ALIASING, ["ticket_queue/wrong_aliasing"], ["QueueTest.test_as_list_is_a_copy"]),
+    **_known(ALIASING, ["matrix/wrong_returns_internal_row"],
+             ["MatrixTest.test_changing_a_returned_row_does_not_change_the_matrix"]),
+    **_known(PLAIN_EQUALITY, ["clock/wrong_no_hash", "clock/wrong_no_normalise"],
+             ["ClockEqualityTest.test_clock_is_not_equal_to_a_string"]),
+    **_known(EXACT_BOOL, ["clock/stub"],
+             ["ClockEqualityTest.test_clocks_with_same_time",
+              "ClockEqualityTest.test_clocks_with_hour_overflow",
+              "ClockEqualityTest.test_clocks_with_negative_hours_and_minutes"]),
+    **_known(EXACT_BOOL, ["custom_set/stub"],
+             ["CustomSetTest.test_sets_with_the_same_elements_are_equal",
+              "CustomSetTest.test_set_with_duplicated_elements_is_equal_to_same_set_without",
+              "CustomSetTest.test_add_to_non_empty_set"]),
+    **_known(REPR_FALLBACK, ["clock/stub"],
+             ["ClockReprTest.test_repr", "ClockReprTest.test_repr_normalised"]),
+    **_known(SEPARATE_FILES, ["file_report/example", "file_report/wrong_unsorted"],
+             ["test_count_lines_of_a_file_written_by_the_test",
+              "TestRoundTrip.test_saved_report_has_one_line_per_learner"]),
+    **_known(SEPARATE_FILES, ["file_report/example"], ["test_save_report_writes_sorted_lines"]),
+    **_known(STDLIB_EXCEPTION, ["shapes/example"], ["PointTest.test_points_are_frozen"]),
+    **_known(TEST_SUBCLASS, ["shapes/example", "shapes/stub", "shapes/wrong_hardcoded_names"],
+             ["ShapeTest.test_subclass_written_in_the_test"]),
 }
 
 
@@ -42,7 +117,16 @@ def test_known_mismatch(runs, case_id, name):
     assert one_test_difference(runs[case_id], name) == []
 
 
-@pytest.mark.parametrize("exercise", EXERCISES)
+def _example_param(exercise):
+    reasons = sorted({reason for (case_id, _), reason in KNOWN_MISMATCHES.items()
+                      if case_id == f"{exercise}/example"})
+    if not reasons:
+        return exercise
+    return pytest.param(exercise, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                                          reason="; ".join(reasons)))
+
+
+@pytest.mark.parametrize("exercise", [_example_param(e) for e in EXERCISES])
 def test_reference_solution_scores_full_marks(runs, exercise):
     run = runs[f"{exercise}/example"]
     assert set(run.bare.values()) == {"passed"}, run.bare
@@ -50,16 +134,21 @@ def test_reference_solution_scores_full_marks(runs, exercise):
 
 
 @pytest.mark.parametrize("exercise", EXERCISES)
-def test_stub_and_wrong_solutions_fail_some_test(runs, exercise):
-    for run in runs.values():
-        if run.case.exercise == exercise and run.case.submission != "example":
-            assert "failed" in run.bare.values() or "error" in run.bare.values(), run.case.id
-            assert run.verdict.score < 1.0, run.case.id
+def test_stub_scores_less_than_full_marks(runs, exercise):
+    run = runs[f"{exercise}/stub"]
+    assert {"failed", "error"} & set(run.bare.values()), run.bare
+    assert run.verdict.score < 1.0
+
+
+@pytest.mark.parametrize("case_id", [c.id for c in CASES if c.submission.startswith("wrong_")])
+def test_wrong_solution_is_really_wrong(runs, case_id):
+    # the corpus itself: a "wrong" solution that passes every test bare proves nothing
+    assert {"failed", "error"} & set(runs[case_id].bare.values()), runs[case_id].bare
 
 
 def test_corpus_covers_enough():
     assert len(EXERCISES) >= 25
     by_exercise = {e: {c.submission for c in CASES if c.exercise == e} for e in EXERCISES}
     assert all(any(s.startswith("wrong_") for s in subs) for subs in by_exercise.values()), by_exercise
-    styles = {c.style for c in CASES}
-    assert styles == {"unittest", "pytest"}
+    assert {c.style for c in CASES} == {"unittest", "pytest"}
+    assert all(case_id in {c.id for c in CASES} for case_id, _ in KNOWN_MISMATCHES)

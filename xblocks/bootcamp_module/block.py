@@ -76,6 +76,16 @@ class BootcampModuleBlock(StudioContainerWithNestedXBlocksMixin, StudioEditableX
         states = gate([facts for _, facts in steps], self.threshold(), self.gating, user_is_staff(self))
         return [child for child, _ in steps], states
 
+    def locked_step_reason(self, usage_id) -> str | None:
+        """Why the step *usage_id* is locked for the current user (translated), or None when it is
+        open or not a step of this module. Runtimes call it to refuse a locked step's page and
+        handlers (the LTI bridge does), so the lock holds even against a hand-built URL."""
+        _children, states = self.step_states()
+        for state in states:
+            if state.facts.usage_id == str(usage_id):
+                return views.lock_reason(state, self.threshold(), translator(self)) if state.locked else None
+        return None
+
     # ------------------------------------------------------------ views and handlers
 
     def student_view(self, context=None):

@@ -70,9 +70,18 @@ def _locked_view(state, threshold: float, tr) -> dict:
     }
 
 
+def lock_reason(state, threshold: float, tr) -> str:
+    """The locked card's text as one sentence, for a runtime that refuses a locked step."""
+    view = _locked_view(state, threshold, tr)
+    separator = "، " if tr.direction == "rtl" else ", "
+    return f"{_isolate(state.facts.title)} — {view['message']} {separator.join(view['blockers'])}"
+
+
 def student_fragment(block, children, states, summary, tr, context) -> Fragment:
     frag = Fragment()
     threshold = block.threshold()
+    context = dict(context or {})
+    show_title = context.pop("show_title", True)  # for this block only, not its steps
     steps = []
     for number, (child, state) in enumerate(zip(children, states), start=1):
         step = {"label": tr.gettext("Step {number}").format(number=number), "title": state.facts.title, "usage_id": state.facts.usage_id,
@@ -91,6 +100,7 @@ def student_fragment(block, children, states, summary, tr, context) -> Fragment:
         steps.append(step)
     html = render_template(PACKAGE, "module.html", {
         "title": block.display_name,
+        "show_title": show_title,
         "objectives": render_markdown(block.objectives),
         "steps": steps,
         "summary": summary_view(summary, threshold, tr, block.gating),

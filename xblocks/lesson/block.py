@@ -20,10 +20,12 @@ from grader.exercise import LANGUAGES
 from xblocks.common.i18n import load_static, render_template, translator
 from xblocks.common.markdown import render_markdown
 from xblocks.lesson import olx, snippets
+from xblocks.lesson.headings import demote_headings
 from xblocks.lesson.scenarios import SCENARIOS
 
 log = logging.getLogger(__name__)
 PACKAGE = "xblocks.lesson"
+BODY_TOP_HEADING = 4  # the lesson's title is an <h3>
 
 
 def _(message: str) -> str:
@@ -67,7 +69,8 @@ class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
         tr = translator(self)
         html = render_template(PACKAGE, "lesson.html", {
             "title": self.display_name,
-            "body": render_markdown(self.body, static_url=self._static_url),
+            "show_title": (context or {}).get("show_title", True),
+            "body": demote_headings(render_markdown(self.body, static_url=self._static_url), BODY_TOP_HEADING),
             "try_it": self.try_it,
             "language": self.try_it_language,
             "completed": self.completed,

@@ -115,6 +115,7 @@ class QuizBlock(ScorableXBlockMixin, XBlock):
         state = self._state(tr)
         html = render_template(PACKAGE, "quiz.html", {
             "title": self.display_name,
+            "show_title": (context or {}).get("show_title", True),
             "questions": [self._question_view(q, tr) for q in d.questions],
             "strings": {"submit": tr.gettext("Submit"), "your_answer": tr.gettext("Your answer"),
                         "empty": tr.gettext("This quiz has no question yet.")},

@@ -31,9 +31,10 @@ class LearnerUnavailable(BaseException):
 
 
 class Channel:
-    def __init__(self, pipe: wire.Pipe, deadline: float, make_proxy, decode_special,
+    def __init__(self, pipe: wire.Pipe, files, deadline: float, make_proxy, decode_special,
                  make_exception):
         self.pipe = pipe
+        self.files = files  # filesync.FileMirror of T's working directory
         self.deadline = deadline
         self.unavailable: LearnerUnavailable | None = None
         self.failed_during_test = False
@@ -81,7 +82,8 @@ class Channel:
             raise self.unavailable
         refs = {}
         tree = self.codec.encode((target, tuple(args), dict(kwargs or {})), refs)
-        frame = self.pipe.frame({"op": op, "v": tree})  # too big: ValueError for the test
+        message = {"op": op, "v": tree, "files": self.files.changes()}
+        frame = self.pipe.frame(message)  # too big: ValueError for the test
         try:
             self.pipe.send_frame(frame, self.deadline)
             while True:
@@ -114,6 +116,7 @@ class Channel:
 
     def _absorb(self, message):
         """Learner output and flags that come with every message from L."""
+        self.files.apply(message.get("files"))
         flags = message.get("flags") or []
         self.flags.update(f for f in flags if f in ("memory", "output_limit"))
         for item in message.get("out") or ():

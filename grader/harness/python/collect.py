@@ -123,7 +123,8 @@ def names_from_source(source):
         return []
     names = []
     for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
+        is_function = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        if is_function and node.name.startswith("test"):
             names.append(node.name)
         elif isinstance(node, ast.ClassDef):
             methods = sorted(n.name for n in node.body
@@ -134,7 +135,7 @@ def names_from_source(source):
     return names
 
 
-# -- running one pytest-style test -------------------------------------------------------------------
+# -- running one pytest-style test ----------------------------------------------------------
 class Capsys:
     def __init__(self):
         self._saved = (sys.stdout, sys.stderr)

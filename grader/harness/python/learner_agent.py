@@ -13,10 +13,11 @@ import sys
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, _HERE)
+import filesync  # noqa: E402
 import wire  # noqa: E402
 from learner_streams import Capture, OutputLimit, TestsStdin  # noqa: E402
 sys.path.remove(_HERE)
-for _name in ("wire", "learner_streams"):  # free the names for the learner's own modules
+for _name in ("filesync", "wire", "learner_streams"):  # free the names for the learner's own modules
     sys.modules[f"_jobintech_{_name}"] = sys.modules.pop(_name)
 
 import builtins  # noqa: E402
@@ -81,8 +82,10 @@ class Agent:
         self.output, self.output_size = [], 0
         self.flags = set()
         self.objects, self.ids = {}, {}
+        self.mirrored = {}
         self.codec = wire.Codec(self.export, self.import_handle, self.special)
         self.root = os.getcwd()
+        self.files = filesync.FileMirror(self.root)  # data files shared with the tests
 
     # -- values ---------------------------------------------------------------------------------
     def export(self, obj):
@@ -165,6 +168,7 @@ class Agent:
 
     def _envelope(self, message):
         message["out"], self.output = self.output, []
+        message["files"] = self.files.changes()
         message["flags"] = sorted(self.flags)
         return message
 
@@ -200,6 +204,7 @@ class Agent:
 
     def answer(self, message):
         refs = {}
+        self.files.apply(message.get("files"))
         try:
             target, args, kwargs = self.codec.decode(message.get("v"), refs)
             result = self.perform(message.get("op"), target, args, kwargs or {})
@@ -260,6 +265,10 @@ class Agent:
             return [name for name in dir(target) if not name.startswith("_")]
         if op == "run_main":
             return self.run_main(*args)
+        if op == "is_package":
+            return os.path.isdir(os.path.join(self.root, *args[0].split(".")))
+        if op in ("mirror_set", "mirror_call"):
+            return self.mirror(op, *args)
         raise ValueError(f"unknown request {op!r}")
 
     def import_module(self, name, reload):
@@ -277,9 +286,27 @@ class Agent:
         return {"module": module, "package": hasattr(module, "__path__"),
                 "file": os.path.relpath(path, self.root) if path.startswith(self.root) else ""}
 
+    def mirror(self, op, module_name, name, value, restore=False):
+        """A test patched (or seeded) a module that tests and learner code share in a plain
+        run (random, time): do the same here. restore: put back the module's original."""
+        module = importlib.import_module(module_name)
+        originals = self.mirrored.setdefault(module_name, dict(vars(module)))
+        if op == "mirror_call":
+            return getattr(module, name)(*value)
+        if not restore:
+            setattr(module, name, value)
+        elif name in originals:
+            setattr(module, name, originals[name])
+        elif hasattr(module, name):
+            delattr(module, name)
+        return None
+
     def run_main(self, path, argv):
         """Run a learner file as a program (python FILE ARGS): its exit code, 0 if it ends."""
         full = os.path.join(self.root, path)
+        if not os.path.isfile(full):
+            self.take_output("err", f"python: can't open file {path!r}: No such file\n")
+            return 2
         saved = sys.argv
         sys.argv = [path] + list(argv)
         try:

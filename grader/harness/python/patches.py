@@ -5,30 +5,45 @@
   capture_output=True, text=True)`), with T's stdin and stdout standing for the program's.
 - unittest's assertAlmostEqual refuses learner objects: it would otherwise ask the learner's own
   __sub__ / __rsub__ how far the object is from the expected number.
+- `random` and `time` are mirrored: in a plain run the tests and the learner's code share these
+  modules, so `mock.patch("random.randint", ...)`, `monkeypatch.setattr(time, "sleep", ...)` and
+  `random.seed(42)` in a test also apply to the learner's code. Here they are forwarded to L.
 """
 from __future__ import annotations
 
 import io
 import os
+import random
 import runpy
 import subprocess
 import sys
+import time
+import types
 import unittest
 
 import proxies
 
-_PYTHONS = {"python", "python3", os.path.basename(sys.executable), sys.executable}
+_PYTHONS = {"python", "python3", os.path.basename(sys.executable)}
 
 
-def install(chan, learner_files):
-    files = set(learner_files)
+def install(chan, learner_modules):
+    modules = set(learner_modules)
     original_run_path, original_run_module = runpy.run_path, runpy.run_module
     original_run, original_check_output = subprocess.run, subprocess.check_output
 
     def learner_file(path):
-        path = os.fspath(path)
-        relative = os.path.relpath(path) if os.path.isabs(path) else os.path.normpath(path)
-        return relative if relative in files else None
+        """The path, relative to the working directory, of a program to run in L: any file of
+        the working directory (where the learner's files are, and where files its code writes
+        arrive). Such a file is never run here, in T."""
+        relative = os.path.relpath(os.path.abspath(os.fspath(path)))
+        return None if relative == ".." or relative.startswith("../") else relative
+
+    def learner_module_file(name):
+        if name.partition(".")[0] not in modules:
+            return None
+        base = name.replace(".", "/")
+        return base + "/__main__.py" if chan.request(
+            "is_package", None, (name,)) else base + ".py"
 
     def run_program(path, argv):
         code = chan.request("run_main", None, (path, [str(a) for a in argv]))
@@ -44,8 +59,7 @@ def install(chan, learner_files):
         return {}
 
     def run_module(mod_name, init_globals=None, run_name=None, alter_sys=False):
-        base = mod_name.replace(".", "/")
-        path = learner_file(base + ".py") or learner_file(base + "/__main__.py")
+        path = learner_module_file(mod_name)
         if path is None:
             return original_run_module(mod_name, init_globals, run_name, alter_sys)
         code = run_program(path, [])
@@ -55,15 +69,14 @@ def install(chan, learner_files):
 
     def program_of(args):
         if isinstance(args, (list, tuple)) and len(args) >= 2 \
-                and os.path.basename(str(args[0])) in _PYTHONS | {os.path.basename(a) for a in _PYTHONS}:
+                and os.path.basename(str(args[0])) in _PYTHONS:
             rest = [str(a) for a in args[1:]]
             while rest and rest[0] in ("-u", "-B", "-I", "-E", "-s"):
                 rest.pop(0)
             if rest and rest[0] == "-m" and len(rest) > 1:
-                base = rest[1].replace(".", "/")
-                path = learner_file(base + ".py") or learner_file(base + "/__main__.py")
+                path = learner_module_file(rest[1])
                 return (path, rest[2:]) if path else None
-            if rest and learner_file(rest[0]):
+            if rest and not rest[0].startswith("-") and learner_file(rest[0]):
                 return learner_file(rest[0]), rest[1:]
         return None
 
@@ -94,7 +107,8 @@ def install(chan, learner_files):
         finally:
             sys.stdin, sys.stdout, sys.stderr = saved
         encode = (lambda s: s) if as_text else (lambda s: s.encode("utf-8"))
-        result = subprocess.CompletedProcess(args, code, encode(out.getvalue()) if keep_out else None,
+        result = subprocess.CompletedProcess(args, code,
+                                             encode(out.getvalue()) if keep_out else None,
                                              encode(err.getvalue()) if keep_err else None)
         if check:
             result.check_returncode()
@@ -109,6 +123,47 @@ def install(chan, learner_files):
     runpy.run_path, runpy.run_module = run_path, run_module
     subprocess.run, subprocess.check_output = run, check_output
     _guard_almost_equal()
+    _mirror(chan, random, seed_too=True)
+    _mirror(chan, time)
+
+
+class MirroredModule(types.ModuleType):
+    """A standard module whose public attributes, when a test sets them, are set in L too;
+    setting an attribute back to its original value restores L's own original."""
+
+    def __setattr__(self, name, value):
+        super().__setattr__(name, value)
+        self._jt_forward(name, value, False)
+
+    def __delattr__(self, name):
+        super().__delattr__(name)
+        self._jt_forward(name, None, True)
+
+    def _jt_forward(self, name, value, deleted):
+        chan = vars(self).get("_jt_channel")
+        if chan is None or name.startswith("_") or chan.unavailable is not None:
+            return
+        restore = deleted or value is vars(self)["_jt_originals"].get(name, _MISSING)
+        chan.request("mirror_set", None, (self.__name__, name, None if restore else value,
+                                          restore))
+
+
+_MISSING = object()
+
+
+def _mirror(chan, module, seed_too=False):
+    if seed_too:
+        original_seed = module.seed
+
+        def seed(a=None, version=2):
+            original_seed(a, version)
+            if chan.unavailable is None:
+                chan.request("mirror_call", None, (module.__name__, "seed", (a, version)))
+
+        vars(module)["seed"] = seed
+    vars(module)["_jt_originals"] = dict(vars(module))
+    vars(module)["_jt_channel"] = chan
+    module.__class__ = MirroredModule
 
 
 def _guard_almost_equal():

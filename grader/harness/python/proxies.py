@@ -239,8 +239,11 @@ class LearnerFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         if top in sys.stdlib_module_names and not self._imported_by_tests():
             return None  # a learner file named like a stdlib module shadows it for tests only
         answer = _request("import", None, fullname, target is not None)
-        if answer.get("missing"):
+        if type(answer) is dict and answer.get("missing") is True:
             return None
+        if (type(answer) is not dict or not isinstance(answer.get("module"), RemoteObject)
+                or type(answer.get("package")) is not bool or type(answer.get("file")) is not str):
+            raise ImportError(f"module {fullname!r} could not be imported", name=fullname)
         spec = importlib.machinery.ModuleSpec(fullname, self, is_package=answer["package"])
         self._pending[fullname] = answer
         return spec
@@ -254,7 +257,6 @@ class LearnerFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         module.__dict__["__file__"] = answer["file"] or None
         if answer["package"]:
             module.__dict__["__path__"] = []
-
 
     def _imported_by_tests(self):
         frame = sys._getframe(2)

@@ -16,24 +16,29 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:0] = [_HERE, os.path.join(_HERE, "shim")]
 import channel  # noqa: E402
 import collect  # noqa: E402
+import filesync  # noqa: E402
 import proxies  # noqa: E402
 import rewrite  # noqa: E402
 import patches  # noqa: E402
 import wire  # noqa: E402
 import pytest  # noqa: E402,F401  (the shim, imported now so that tests find it warm)
 sys.path.remove(_HERE)
-for _name in ("channel", "collect", "patches", "proxies", "rewrite", "wire"):  # free the names for learners
+# Free these names for the learner's own modules (a learner may well write a wire.py).
+for _name in ("channel", "collect", "filesync", "patches", "proxies", "rewrite", "wire"):
     sys.modules[f"_jobintech_{_name}"] = sys.modules.pop(_name)
 
 import importlib.util  # noqa: E402
+import inspect  # noqa: E402
 import io  # noqa: E402
 import json  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
 import unittest  # noqa: E402
 import unittest.mock  # noqa: E402,F401
 
 MAX_MESSAGE = 3000
+TESTS_DIR = tempfile.mkdtemp(prefix="jobintech-tests-")
 LearnerUnavailable = channel.LearnerUnavailable
 
 
@@ -123,7 +128,7 @@ class Harness:
             raise AuthorError(f"{name} line {exc.lineno}: SyntaxError: {exc.msg}") from None
         module = importlib.util.module_from_spec(
             importlib.util.spec_from_loader(module_name, loader=None, origin=name))
-        module.__file__ = os.path.abspath(name)
+        module.__file__ = os.path.join(TESTS_DIR, name)
         module.__dict__[rewrite.HELPER] = rewrite.assert_message
         sys.modules[module_name] = module
         self.channel.failed_during_test = False
@@ -155,8 +160,8 @@ class Harness:
             top = exc.name.partition(".")[0]
             if top in self.request["learner_modules"]:
                 return True  # `from somme import somme` and somme.py has no somme
-            if isinstance(exc, ModuleNotFoundError):  # the learner's file is missing or misnamed
-                return top not in sys.stdlib_module_names and top != "pytest"
+            if isinstance(exc, ModuleNotFoundError):  # a file the exercise asks for is missing
+                return top in self.request.get("expected_modules", ())
         return False
 
     def run_module(self, spec, module):
@@ -168,9 +173,23 @@ class Harness:
             if name not in collector.reported:
                 self.result(name, spec["name"], "failed",
                             collector.fixture_error or "The test did not run.")
+        items = collect.pytest_items(module)
+        if items:
+            self.run_pytest_items(spec["name"], module, items)
+
+    def run_pytest_items(self, file, module, items):
         fixtures = collect.Fixtures(module)
-        for item in collect.pytest_items(module):
+        setup_error = None
+        try:
+            _call_hook(module, "setup_module", module)
+        except BaseException as exc:  # noqa: B902 - every test of the file then fails with it
+            setup_error = self.describe(exc)
+        for item in items:
             self.channel.failed_during_test = False
+            if setup_error is not None:
+                self.result(item.name, file, "failed", f"setup_module: {setup_error[1]}",
+                            setup_error[2])
+                continue
             outcome, message, reason = "passed", "", ""
             skip = item.mark("skip") or next((m for m in item.marks if m.name == "skipif"
                                               and m.args and m.args[0]), None)
@@ -179,16 +198,27 @@ class Harness:
                     skip.kwargs.get("reason", "") or (skip.args[1:] or [""])[0])
             else:
                 try:
-                    fixtures.run(item)
+                    if item.cls is None:
+                        _call_hook(module, "setup_function", item.function)
+                    try:
+                        fixtures.run(item)
+                    finally:
+                        if item.cls is None:
+                            _call_hook(module, "teardown_function", item.function)
                     if item.mark("xfail") and item.mark("xfail").kwargs.get("strict", False):
                         outcome, message = "failed", "Expected to fail, but passed."
                 except BaseException as exc:  # noqa: B902
                     outcome, message, reason = self.describe(exc)
-                    if (item.mark("xfail") or isinstance(exc, pytest.XFailed)) \
-                            and not isinstance(exc, LearnerUnavailable):
+                    # A test marked xfail that fails is an expected failure, as in pytest
+                    # and unittest; never when the learner's code stopped answering.
+                    if item.mark("xfail") and not isinstance(exc, LearnerUnavailable):
                         outcome, message = "passed", ""
-            self.result(item.name, spec["name"], outcome, message, reason)
+            self.result(item.name, file, outcome, message, reason)
         fixtures.close()
+        try:
+            _call_hook(module, "teardown_module", module)
+        except BaseException:  # noqa: B902 - the tests have been reported already
+            pass
 
 
 class Collector(unittest.TestResult):
@@ -249,6 +279,14 @@ class AuthorError(Exception):
     """The test files themselves are broken: the exercise's author must fix them."""
 
 
+def _call_hook(module, name, argument):
+    """pytest's setup_module / setup_function style hooks, with or without their argument."""
+    hook = vars(module).get(name)
+    if not inspect.isfunction(hook) or hook.__module__ != module.__name__:
+        return
+    hook(argument) if inspect.signature(hook).parameters else hook()
+
+
 def _walk_tb(tb):
     frames = []
     while tb is not None:
@@ -271,7 +309,9 @@ def _root_cause(exc):
     return exc
 
 
-def _write_tests(tests):
+def _write_tests(tests, directory):
+    """Test files go to a private directory on sys.path, not to the working directory, where
+    files the learner's code writes arrive (filesync.py): those must never be importable."""
     for spec in tests:
         name = spec["name"]
         if not name.endswith(".py"):
@@ -280,8 +320,8 @@ def _write_tests(tests):
         if name.startswith("/") or any(p in ("", ".", "..") for p in parts):
             raise AuthorError(f"test file name {name!r} is not allowed")
         if len(parts) > 1:
-            os.makedirs(os.path.join(*parts[:-1]), exist_ok=True)
-        with open(name, "w", encoding="utf-8") as handle:
+            os.makedirs(os.path.join(directory, *parts[:-1]), exist_ok=True)
+        with open(os.path.join(directory, name), "w", encoding="utf-8") as handle:
             handle.write(spec["content"])
 
 
@@ -295,17 +335,17 @@ def main():
     # Learner output and test prints go nowhere by default (the channel records the learner's);
     # the real stderr stays for the harness's own diagnostics.
     sys.stdout, sys.stderr, sys.stdin = Sink(), Sink(), io.StringIO("")
-    chan = channel.Channel(wire.Pipe(from_learner, to_learner),
+    chan = channel.Channel(wire.Pipe(from_learner, to_learner), filesync.FileMirror(os.getcwd()),
                            started + float(request["wall_seconds"]), proxies.make_proxy,
                            proxies.decode_special, proxies.make_exception)
     proxies.CHANNEL = chan
     harness = Harness(results, request, chan)
     try:
-        _write_tests(request["tests"])
-        sys.path.insert(0, os.getcwd())
+        _write_tests(request["tests"], TESTS_DIR)
+        sys.path.insert(0, TESTS_DIR)
         finder = proxies.LearnerFinder(request["learner_modules"], harness.test_files)
         sys.meta_path.insert(0, finder)
-        patches.install(chan, request["learner_files"])
+        patches.install(chan, request["learner_modules"])
         harness.run()
     except AuthorError as exc:
         harness.emit({"fatal": str(exc)})

@@ -33,6 +33,29 @@ SCOPES_ALL = [
 ]
 
 
+# A course page of the LMS: frames the tool and offers LTI client-side postMessage storage.
+LMS_PAGE = """<!DOCTYPE html><html><body>
+<script>
+var store = {};
+window.addEventListener("message", function (event) {
+  var m = event.data || {};
+  if (m.subject === "lti.put_data") { store[m.key] = m.value; }
+  if (m.subject === "lti.put_data" || m.subject === "lti.get_data") {
+    event.source.postMessage({subject: m.subject + ".response", message_id: m.message_id, key: m.key,
+                              value: store[m.key]}, event.origin);
+  }
+});
+</script>
+<iframe id="tool" name="tool" width="900" height="700"></iframe>
+<script>document.getElementById("tool").src = LOGIN_URL;</script>
+</body></html>"""
+
+AUTO_POST = """<!DOCTYPE html><html><body>
+<form method="post" action="{action}"><input type="hidden" name="id_token" value="{id_token}">
+<input type="hidden" name="state" value="{state}"></form><script>document.forms[0].submit();</script>
+</body></html>"""
+
+
 class _Conf(LTI1P3PlatformConfAbstract):
     def init_platform_config(self, **kwargs):
         self.stub = kwargs["stub"]
@@ -70,6 +93,7 @@ class StubPlatform:
         self.lineitems, self.scores, self.members = {}, [], []
         self.token_requests = 0
         self.registrations = []
+        self.browser_block = ""  # what /auth launches when a real browser drives the platform
         self.claimed_issuer = ""  # set to make the OpenID configuration lie about its issuer
         # The tool's public keys as the LMS knows them; read in the test's thread (the HTTP
         # threads must not touch the test database), refreshed by learn_tool_keys().
@@ -232,6 +256,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
+    def _send_html(self, text):
+        payload = text.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
     def _body(self):
         return self.rfile.read(int(self.headers.get("Content-Length") or 0))
 
@@ -245,6 +277,15 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._send(401, {"error": "invalid token"})
             wanted = query.get("resource_id", [None])[0]
             return self._send(200, [i for i in p.lineitems.values() if wanted in (None, i.get("resourceId"))])
+        if path == "/lms":
+            return self._send_html(LMS_PAGE.replace("LOGIN_URL", json.dumps(query["login"][0])))
+        if path == "/auth":
+            # The authorization endpoint, as a browser reaches it: sign the launch for this
+            # login and post it to the tool's redirect URI (response_mode=form_post).
+            auth = {k: v[0] for k, v in query.items()}
+            data = p.launch_data(auth, block=p.browser_block)
+            return self._send_html(AUTO_POST.format(action=data["launch_url"], id_token=data["id_token"],
+                                                    state=data["state"]))
         if path == "/.well-known/openid-configuration":
             if self.headers.get("Authorization") != "Bearer " + REGISTRATION_TOKEN:
                 return self._send(401, {"error": "registration token required"})

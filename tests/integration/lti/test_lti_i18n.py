@@ -34,3 +34,13 @@ def test_launch_locale_sets_the_page_language(client, course, platform, platform
     assert response.status_code == 200 and 'dir="rtl"' in response.content.decode()
     # and the learner's next pages keep it (the bridge's session language)
     assert client.get("/").content.decode().count('dir="rtl"') >= 1
+
+
+def test_launch_language_survives_a_browser_without_cookies(course, platform, platform_stub):
+    client = Client()
+    auth, _ = platform_stub.authorize(client)
+    data = platform_stub.launch_data(auth, block="answer_check.ex_somme", locale="ar")
+    launched = client.post("/lti/launch", {"id_token": data["id_token"], "state": data["state"]})
+    assert launched.status_code == 303
+    page = Client().get(launched["Location"])  # the activity page, without the session cookie
+    assert page.status_code == 200 and 'dir="rtl"' in page.content.decode()

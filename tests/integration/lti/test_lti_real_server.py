@@ -1,5 +1,5 @@
-"""The whole path through real processes: `jobintech lti add-platform`, `jobintech serve` (the
-real course, the quiz block), a browser session over HTTP, the platform stub receiving the grade
+"""The whole path through real processes: `jobintech lti add-platform`, `jobintech serve` (a
+small course with the real quiz block), a browser session over HTTP, the platform stub receiving the grade
 from the server's own background sender (the embedded default, no Celery)."""
 import json
 import os
@@ -28,7 +28,7 @@ def free_port():
 @pytest.fixture
 def bridge(tmp_path):
     port = free_port()
-    env = dict(os.environ, JOBINTECH_DATA_DIR=str(tmp_path), JOBINTECH_COURSE_DIR=str(ROOT / "course_content"),
+    env = dict(os.environ, JOBINTECH_DATA_DIR=str(tmp_path), JOBINTECH_COURSE_DIR=str(Path(__file__).parent / "fixtures" / "served_course"),
                DJANGO_SETTINGS_MODULE="lti_bridge.settings", JOBINTECH_LOG_LEVEL="WARNING")
     env.pop("DATABASE_URL", None)
     env.pop("CELERY_BROKER_URL", None)
@@ -70,13 +70,13 @@ def test_launch_answer_and_grade_through_a_real_server(bridge):
         assert login.status_code == 302, login.text[:500]
         auth = dict(p.split("=", 1) for p in urlparse(login.headers["Location"]).query.split("&"))
         auth = {k: requests.utils.unquote(v) for k, v in auth.items()}
-        data = stub.launch_data(auth, user="etu-serve", block="quiz.quiz_m1_controle")
+        data = stub.launch_data(auth, user="etu-serve", block="quiz.quiz_division")
         page = browser.post(data["launch_url"], data={"id_token": data["id_token"], "state": data["state"]}, timeout=30)
         assert page.status_code == 200, page.text[:800]
-        wrapper = re.search(r'<div class="xblock [^"]*"[^>]*data-usage-id="quiz.quiz_m1_controle"[^>]*>', page.text)
+        wrapper = re.search(r'<div class="xblock [^"]*"[^>]*data-usage-id="quiz.quiz_division"[^>]*>', page.text)
         prefix = re.search(r'data-handler-prefix="([^"]+)"', wrapper.group(0)).group(1)
         token = re.search(r'data-handler-token="([^"]+)"', wrapper.group(0)).group(1)
-        answered = browser.post(url + prefix + "submit?auth=" + token, data=json.dumps({"answers": {"q2": "3"}}),
+        answered = browser.post(url + prefix + "submit?auth=" + token, data=json.dumps({"answers": {"q1": "3"}}),
                                 headers={"Content-Type": "application/json"}, timeout=30)
         assert answered.status_code == 200, answered.text[:500]
 
@@ -84,7 +84,7 @@ def test_launch_answer_and_grade_through_a_real_server(bridge):
         while not stub.scores and time.monotonic() < deadline:
             time.sleep(0.2)
         [score] = stub.scores
-        assert score["userId"] == "etu-serve" and score["lineitem"] == "quiz.quiz_m1_controle"
-        assert 0 < score["scoreGiven"] <= score["scoreMaximum"]
+        assert score["userId"] == "etu-serve" and score["lineitem"] == "quiz.quiz_division"
+        assert score["scoreGiven"] == score["scoreMaximum"] > 0
     finally:
         stub.stop()

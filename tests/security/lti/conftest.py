@@ -53,6 +53,15 @@ def hand_signed(header, claims, secret=b""):
     return signing_input + "." + signature
 
 
+def rs256_by_hand(header, claims, private_pem):
+    """An RS256 JWT signed without PyJWT's checks on the claims (it refuses a non-string iss)."""
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding
+    key = serialization.load_pem_private_key(private_pem.encode(), password=None)
+    signing_input = _b64(json.dumps(header).encode()) + "." + _b64(json.dumps(claims).encode())
+    return signing_input + "." + _b64(key.sign(signing_input.encode(), padding.PKCS1v15(), hashes.SHA256()))
+
+
 class Forger:
     """Logs a browser in through the real login endpoint, then posts forged id_tokens."""
 

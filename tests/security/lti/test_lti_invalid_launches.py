@@ -13,7 +13,7 @@ from lti_bridge.lti import keys
 from lti_bridge.lti.models import LinkLaunch, ResourceLink
 from lti_bridge.models import Learner
 
-from .conftest import hand_signed
+from .conftest import hand_signed, rs256_by_hand
 
 LTI = "https://purl.imsglobal.org/spec/lti/claim/"
 
@@ -218,3 +218,37 @@ def test_dynamic_registration_cannot_be_pointed_at_the_bridge_host(client, db, p
     response = client.get("/lti/register?openid_configuration=" + quote(url, safe=""))
     assert response.status_code == 400 and "local to the bridge" in html.unescape(response.content.decode())
     assert platform_stub.registrations == [] and not Platform.objects.filter(kind="lti").exists()
+
+
+ODD_VALUES = [12345, ["x"], {"a": 1}, "x" * 5000, True]
+
+
+def test_claims_of_the_wrong_type_never_cause_a_server_error(client, course, platform, platform_stub):
+    """A signed launch (so it passes the signature) with each claim replaced by odd values."""
+    auth, _ = platform_stub.authorize(client)
+    base, _ = platform_stub.claims_for(auth, block="answer_check.ex_somme")
+    statuses = {}
+    for claim in sorted(set(base) - {"nonce"}):
+        for value in ODD_VALUES:
+            auth, _ = platform_stub.authorize(client)
+            claims = dict(base, nonce=auth["nonce"], **{claim: value})
+            header = {"alg": "RS256", "kid": keys.public_jwk(platform_stub.private_key)["kid"]}
+            token = rs256_by_hand(header, claims, platform_stub.private_key)
+            response = client.post("/lti/launch", {"id_token": token, "state": auth["state"]}, follow=True)
+            statuses[(claim, repr(value)[:20])] = response.status_code
+    assert all(code < 500 for code in statuses.values()), {k: v for k, v in statuses.items() if v >= 500}
+    # and the checks bite: a non-string sub, a non-list roles, a foreign version are all refused
+    assert statuses[("sub", "12345")] == 400 and statuses[(LTI + "roles", "12345")] == 400
+    assert statuses[(LTI + "version", "12345")] == 400
+    # the control: hand signing is sound, an odd value in an optional claim is accepted
+    assert statuses[("name", "12345")] == 200 and statuses[("email", "['x']")] == 200
+
+
+def test_platform_registered_with_a_pem_key(client, course, db, platform_stub):
+    platform_stub.register_with_tool(keyset_url="", public_key=platform_stub.public_key_pem)
+    assert platform_stub.launch(client, block="answer_check.ex_somme").status_code == 200
+    forger_key = keys.generate_private_key_pem()
+    auth, _ = platform_stub.authorize(client)
+    claims, data = platform_stub.claims_for(auth, block="answer_check.ex_somme")
+    response = client.post("/lti/launch", {"id_token": platform_stub.sign(claims, key=forger_key), "state": data["state"]})
+    assert response.status_code == 400

@@ -1,9 +1,12 @@
 """The Python runner, through the real sandboxes: test styles, submissions, learner errors."""
+import dataclasses
+
 import pytest
 
-from grader.runners.python import learner_modules
-from tests.unit.grader.test_python_runner_support import (bare_unittest, describe, grade,
-                                                           outcomes, passed_names)
+from grader.exercise import SourceFile
+from grader.runners.python import RUNNER, learner_modules
+from tests.unit.grader.test_python_runner_support import (bare_unittest, describe, exercise,
+                                                           grade, outcomes, passed_names)
 
 pytestmark = pytest.mark.sandbox
 
@@ -36,7 +39,8 @@ def test_correct_solution_scores_one():
 
 @pytest.mark.parametrize("code", [
     "def somme(l):\n    return 6\n",
-    "def somme(l):\n    total = 0\n    for x in l:\n        if x > 0:\n            total += x\n    return total\n",
+    "def somme(l):\n    total = 0\n    for x in l:\n        if x > 0:\n            total += x\n"
+    "    return total\n",
     "def somme(l):\n    return float(sum(l))\n",
     "def somme(l):\n    return l[0] + sum(l[1:])\n",
 ])
@@ -337,9 +341,19 @@ def test_learner_error_at_import_fails_each_test():
 
 
 def test_missing_learner_file_fails_the_tests():
-    verdict = grade(SOMME_TESTS, {"autre.py": "def somme(l):\n    return sum(l)\n"})
+    with_starter = dataclasses.replace(
+        exercise(SOMME_TESTS), starter=(SourceFile("somme.py", "def somme(l):\n    pass\n"),))
+    verdict = RUNNER.grade(with_starter, {"autre.py": "def somme(l):\n    return sum(l)\n"})
     assert verdict.status == "ok" and verdict.total == 4 and verdict.passed == 0
-    assert "somme" in verdict.tests[0].message
+    assert verdict.tests[0].message == "ImportError: No module named 'somme'"
+
+
+def test_a_module_nobody_provides_is_an_author_error():
+    tests = {"test_np.py": "import numpy_absent\nfrom somme import somme\n"
+                           "def test_a():\n    assert somme([1]) == 1\n"}
+    verdict = grade(tests, {"somme.py": "def somme(l):\n    return sum(l)\n"})
+    assert verdict.status == "error"
+    assert "test_np.py line 1" in verdict.message and "numpy_absent" in verdict.message
 
 
 def test_broken_test_file_is_an_author_error():
@@ -425,8 +439,8 @@ def test_values_of_every_builtin_kind_and_learner_objects():
 
 
 def test_hidden_tests_are_flagged():
-    tests = {"test_visible.py": "from somme import somme\ndef test_a():\n    assert somme([1]) == 1\n",
-             "test_cache.py": "from somme import somme\ndef test_b():\n    assert somme([2]) == 2\n"}
+    tests = {"test_visible.py": "from somme import *\ndef test_a():\n    assert somme([1]) == 1\n",
+             "test_cache.py": "from somme import *\ndef test_b():\n    assert somme([2]) == 2\n"}
     verdict = grade(tests, {"somme.py": "def somme(l):\n    return sum(l)\n"},
                     hidden=("test_cache.py",))
     assert {t.name: t.hidden for t in verdict.tests} == {"test_a": False, "test_b": True}
@@ -534,7 +548,8 @@ def test_scripts_stdin_and_mocks_of_learner_modules():
         """}
     files = {
         "calc.py": 'a = int(input("a ? "))\nb = int(input("b ? "))\nprint("Somme :", a + b)\n',
-        "lignes.py": "import sys\ndef longueurs():\n    return [len(l.rstrip()) for l in sys.stdin]\n",
+        "lignes.py": "import sys\n"
+                     "def longueurs():\n    return [len(l.rstrip()) for l in sys.stdin]\n",
         "jeu.py": """
             import random
 
@@ -554,3 +569,112 @@ def test_missing_function_fails_the_tests_with_an_import_message():
     verdict = grade(SOMME_TESTS, {"somme.py": "def total(l):\n    return sum(l)\n"})
     assert verdict.status == "ok" and verdict.total == 4 and verdict.passed == 0
     assert "cannot import name 'somme'" in verdict.tests[0].message, describe(verdict)
+
+
+def test_patching_random_and_time_reaches_the_learner_code():
+    tests = {"test_de.py": """
+        import random, time, unittest
+        from unittest import mock
+        import de
+
+        class TestDe(unittest.TestCase):
+            def test_patch_randint(self):
+                with mock.patch("random.randint", return_value=6) as fake:
+                    self.assertEqual(de.lancer(), 6)
+                fake.assert_called_once_with(1, 6)
+                self.assertIn(de.lancer(), range(1, 7))
+
+            def test_seed(self):
+                random.seed(42)
+                attendu = [random.randint(1, 6) for _ in range(5)]
+                random.seed(42)
+                self.assertEqual([de.lancer() for _ in range(5)], attendu)
+
+            def test_sleep(self):
+                with mock.patch("time.sleep") as fake_sleep:
+                    self.assertEqual(de.attendre_et_lancer(), "fini")
+                fake_sleep.assert_called_once_with(30)
+        """}
+    code = """
+        import random
+        import time
+
+        def lancer():
+            return random.randint(1, 6)
+
+        def attendre_et_lancer():
+            time.sleep(30)
+            return "fini"
+        """
+    verdict = grade(tests, {"de.py": code})
+    assert verdict.status == "ok" and verdict.score == 1.0, describe(verdict)
+
+
+def test_pytest_module_hooks_and_marks():
+    tests = {"test_hooks.py": """
+        import pytest
+        from somme import somme
+
+        journal = []
+
+        def setup_module(module):
+            journal.append("module")
+
+        def setup_function():
+            journal.append("function")
+
+        def test_un():
+            assert journal == ["module", "function"]
+            assert somme([1]) == 1
+
+        def test_deux():
+            assert journal == ["module", "function", "function"]
+
+        @pytest.mark.skip(reason="plus tard")
+        def test_saute():
+            pass
+
+        @pytest.mark.xfail
+        def test_echec_attendu():
+            assert somme([1]) == 2
+        """}
+    verdict = grade(tests, {"somme.py": "def somme(l):\n    return sum(l)\n"})
+    assert outcomes(verdict) == {"test_un": "passed", "test_deux": "passed",
+                                 "test_saute": "failed", "test_echec_attendu": "passed"}, \
+        describe(verdict)
+
+
+def test_files_written_by_tests_and_by_the_learner_code_are_shared():
+    tests = {"test_fichiers.py": """
+        import os, subprocess, sys, unittest
+        from fichiers import compter_lignes, ecrire_rapport
+
+        class TestFichiers(unittest.TestCase):
+            def test_lire_un_fichier_du_test(self):
+                with open("notes.txt", "w") as f:
+                    f.write("12\\n15\\n9\\n")
+                self.assertEqual(compter_lignes("notes.txt"), 3)
+
+            def test_lire_le_fichier_ecrit(self):
+                ecrire_rapport("rapport.txt", [1, 2])
+                with open("rapport.txt") as f:
+                    self.assertEqual(f.read(), "total: 3\\n")
+                os.remove("rapport.txt")
+                self.assertFalse(os.path.exists("rapport.txt"))
+
+            def test_script_genere_execute_cote_apprenant(self):
+                ecrire_rapport("script.py", [])
+                run = subprocess.run([sys.executable, "script.py"], capture_output=True, text=True)
+                self.assertEqual((run.returncode, run.stdout), (0, ""))  # `total: 0` is Python
+        """}
+    code = """
+        def compter_lignes(chemin):
+            with open(chemin) as f:
+                return len(f.readlines())
+
+        def ecrire_rapport(chemin, valeurs):
+            with open(chemin, "w") as f:
+                f.write(f"total: {sum(valeurs)}\\n")
+        """
+    verdict = grade(tests, {"fichiers.py": code})
+    assert verdict.status == "ok" and verdict.score == 1.0, describe(verdict)

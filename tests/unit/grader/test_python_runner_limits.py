@@ -66,7 +66,8 @@ def test_timeout_cannot_be_caught_by_the_test():
 
 
 def test_memory_bomb():
-    verdict = grade(TESTS, learner("    x = []\n    while True:\n        x.append(bytearray(10**7))\n"))
+    bomb = "    x = []\n    while True:\n        x.append(bytearray(10**7))\n"
+    verdict = grade(TESTS, learner(bomb))
     assert verdict.status == "memory", describe(verdict)
     assert verdict.score == 0
 
@@ -79,7 +80,8 @@ def test_output_flood():
 
 
 def test_output_flood_straight_to_the_file_descriptor():
-    verdict = grade(TESTS, learner("    import os\n    while True:\n        os.write(1, b'x' * 65536)\n"))
+    flood = "    import os\n    while True:\n        os.write(1, b'x' * 65536)\n"
+    verdict = grade(TESTS, learner(flood))
     assert verdict.status == "output_limit", describe(verdict)
 
 
@@ -111,7 +113,8 @@ def test_snippet_limits():
     limits = Limits(cpu_seconds=1, wall_seconds=2, memory_mb=128, output_kb=4)
     assert runner.run_snippet("while True:\n    pass\n", limits).status == "timeout"
     assert runner.run_snippet("x = bytearray(10**9)\n", limits).status == "memory"
-    assert runner.run_snippet("while True:\n    print('x' * 100)\n", limits).status == "output_limit"
+    flood = "while True:\n    print('x' * 100)\n"
+    assert runner.run_snippet(flood, limits).status == "output_limit"
 
 
 class RecordingPool(WarmPool):

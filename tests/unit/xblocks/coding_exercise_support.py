@@ -1,4 +1,4 @@
-"""Helpers for the coding_exercise tests: a toy runtime that records what blocks publish."""
+"""Helpers for the coding_exercise tests (also used by other blocks' tests): a toy runtime that records what blocks publish."""
 from __future__ import annotations
 
 import json

@@ -50,7 +50,7 @@ class BankAccountTest(unittest.TestCase):
         account.close()
         with self.assertRaises(ValueError) as err:
             account.get_balance()
-        self.assertEqual(type(err.exception), ValueError)
+        self.assertIsInstance(err.exception, ValueError)
         self.assertEqual(err.exception.args[0], "account not open")
 
     def test_cannot_deposit_into_closed_account(self):

@@ -13,8 +13,17 @@ def countdown(start):
 
 
 def chunked(iterable, size):
-    items = list(iterable)
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    # this one is a generator, but it yields tuples
+    if size < 1:
+        raise ValueError("size must be positive")
+    chunk = ()
+    for item in iterable:
+        chunk += (item,)
+        if len(chunk) == size:
+            yield chunk
+            chunk = ()
+    if chunk:
+        yield chunk
 
 
 def running_total(numbers):

@@ -1,6 +1,9 @@
-/* Module front-end: when a step reports progress (event "jit:step-updated", sent by the
-   suite's quiz, lesson and coding_exercise), ask the server for locks and summary, update the
-   progress bar and summary, and offer to show steps that just unlocked. */
+/* Module front-end: when a step reports progress, ask the server for locks and summary, update
+   the progress bar and summary, and offer to show steps that just unlocked.
+   A step reports progress with the event "jit:step-updated" (the suite's lesson and quiz send it).
+   Steps that do not send it (third-party blocks, or blocks that only update their own page) are
+   covered too: any completed request to one of a step's handlers triggers the same refresh, seen
+   through the browser's resource timing (no patching of fetch or XMLHttpRequest). */
 function JitBootcampModuleBlock(runtime, element) {
   "use strict";
   var host = element.jquery ? element[0] : element;
@@ -37,7 +40,16 @@ function JitBootcampModuleBlock(runtime, element) {
     });
     (data.steps || []).forEach(function (step) {
       root.querySelectorAll(".jit-module__step").forEach(function (li) {
-        if (li.getAttribute("data-step") === step.usage_id) { li.classList.toggle("is-done", step.done); }
+        if (li.getAttribute("data-step") !== step.usage_id) { return; }
+        li.classList.toggle("is-done", step.done);
+        var badge = li.querySelector(":scope > .jit-module__step-header > .jit-module__badge");
+        if (step.done && !badge) {
+          // The page's own <template> holds the translated badge.
+          badge = root.querySelector(":scope > .jit-module__badge-template").content.firstElementChild.cloneNode(true);
+          li.querySelector(":scope > .jit-module__step-header").appendChild(badge);
+        } else if (!step.done && badge) {
+          badge.remove();
+        }
       });
     });
     var unlocked = lockedAtRender.filter(function (id) { return (data.locked || []).indexOf(id) === -1; });
@@ -67,8 +79,30 @@ function JitBootcampModuleBlock(runtime, element) {
     }).then(function (data) { if (data) { update(data); } }, function () { /* offline: keep the page */ });
   }
 
-  root.addEventListener("jit:step-updated", function () {
+  function scheduleRefresh() {
     if (pending) { clearTimeout(pending); }
     pending = setTimeout(refresh, 200);  // several steps may report at once
+  }
+
+  root.addEventListener("jit:step-updated", scheduleRefresh);
+
+  // Handler URL prefixes of the steps shown (locked steps are not in the page).
+  var stepPrefixes = [];
+  root.querySelectorAll(".jit-module__step-body > .xblock").forEach(function (step) {
+    try {
+      stepPrefixes.push(runtime.handlerUrl(step, "__jit_step__").split("__jit_step__")[0]);
+    } catch (error) { /* a runtime that cannot build URLs for it: the event still works */ }
   });
+  if (stepPrefixes.length && typeof PerformanceObserver === "function") {
+    var observer = new PerformanceObserver(function (list) {
+      var calledStep = list.getEntries().some(function (entry) {
+        if (entry.initiatorType !== "fetch" && entry.initiatorType !== "xmlhttprequest") { return false; }
+        return stepPrefixes.some(function (prefix) { return entry.name.indexOf(prefix) !== -1; });
+      });
+      if (calledStep) { scheduleRefresh(); }
+    });
+    try {
+      observer.observe({type: "resource"});
+    } catch (error) { /* old browsers: the event still works */ }
+  }
 }

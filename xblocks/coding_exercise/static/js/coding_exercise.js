@@ -243,7 +243,7 @@ function CodingExerciseBlock(runtime, element, args) {
     tab.addEventListener("click", function () { selectTab(tab); });
     tab.addEventListener("keydown", onTabKey);
   });
-  $(".jit-ce-run").addEventListener("click", function () { grade("run"); });
+  if ($(".jit-ce-run")) { $(".jit-ce-run").addEventListener("click", function () { grade("run"); }); }
   $(".jit-ce-submit").addEventListener("click", function () { grade("submit"); });
   $(".jit-ce-reset").addEventListener("click", reset);
   if ($(".jit-ce-hint")) { $(".jit-ce-hint").addEventListener("click", hint); }
