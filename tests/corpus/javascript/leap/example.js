@@ -1,0 +1,5 @@
+function isLeap(year) {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+module.exports = { isLeap };
