@@ -5,6 +5,8 @@
     JOBINTECH_GRADER_RESULTS   redis://host:6379/1 (default: the broker's URL when it is Redis)
     JOBINTECH_GRADER_TIMEOUT   seconds a caller waits beyond the exercise's wall limit (default 30)
     JOBINTECH_GRADER_QUEUE     the queue workers read (default jobintech.grading)
+    JOBINTECH_GRADER_TLS_CA    CA file that signed the broker's and Redis's certificates, for
+                               amqps:// and rediss:// URLs (default: the system's CAs)
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ BROKER_ENV = "JOBINTECH_GRADER_BROKER"
 RESULTS_ENV = "JOBINTECH_GRADER_RESULTS"
 TIMEOUT_ENV = "JOBINTECH_GRADER_TIMEOUT"
 QUEUE_ENV = "JOBINTECH_GRADER_QUEUE"
+TLS_CA_ENV = "JOBINTECH_GRADER_TLS_CA"
+TLS_SCHEMES = ("amqps", "rediss")
 
 BACKENDS = ("local", "celery")
 DEFAULT_QUEUE = "jobintech.grading"
@@ -37,7 +41,7 @@ def backend(env=None) -> str:
     return (env.get(BACKEND_ENV) or "local").strip().lower()
 
 
-def _scheme(url: str) -> str:
+def scheme(url: str) -> str:
     return url.split("://", 1)[0].lower() if "://" in url else ""
 
 
@@ -47,6 +51,7 @@ class Settings:
     results: str
     queue: str = DEFAULT_QUEUE
     timeout: float = DEFAULT_TIMEOUT
+    tls_ca: str = ""
 
     @classmethod
     def from_env(cls, env=None) -> "Settings":
@@ -58,16 +63,16 @@ class Settings:
         if not broker:
             raise SettingsError(f"{BROKER_ENV} is not set: give the broker's URL, "
                                 "e.g. amqp://user:password@127.0.0.1:5672// or redis://127.0.0.1:6379/0")
-        if _scheme(broker) not in BROKER_SCHEMES:
+        if scheme(broker) not in BROKER_SCHEMES:
             raise SettingsError(f"{BROKER_ENV} must start with one of "
                                 f"{', '.join(s + '://' for s in BROKER_SCHEMES)} (RabbitMQ or Redis)")
         results = (env.get(RESULTS_ENV) or "").strip()
         if not results:
-            if _scheme(broker) not in ("redis", "rediss"):
+            if scheme(broker) not in ("redis", "rediss"):
                 raise SettingsError(f"{RESULTS_ENV} is not set: give a Redis URL for the verdicts, "
                                     "e.g. redis://127.0.0.1:6379/1")
             results = broker
-        if _scheme(results) not in RESULTS_SCHEMES:
+        if scheme(results) not in RESULTS_SCHEMES:
             raise SettingsError(f"{RESULTS_ENV} must start with one of "
                                 f"{', '.join(s + '://' for s in RESULTS_SCHEMES)}")
         queue = (env.get(QUEUE_ENV) or DEFAULT_QUEUE).strip()
@@ -81,4 +86,8 @@ class Settings:
             raise SettingsError(f"{TIMEOUT_ENV}={raw!r} is not a number of seconds") from None
         if not (math.isfinite(timeout) and timeout > 0):
             raise SettingsError(f"{TIMEOUT_ENV} must be a positive number of seconds, got {raw!r}")
-        return cls(broker=broker, results=results, queue=queue, timeout=timeout)
+        tls_ca = (env.get(TLS_CA_ENV) or "").strip()
+        if tls_ca and not os.path.isfile(tls_ca):
+            raise SettingsError(f"{TLS_CA_ENV}={tls_ca!r} is not a file: give the CA certificate (PEM) "
+                                "that signed the broker's certificate")
+        return cls(broker=broker, results=results, queue=queue, timeout=timeout, tls_ca=tls_ca)

@@ -61,9 +61,9 @@ def differences(run: Run, skip=()) -> list[str]:
     bare_names, graded_names = set(run.bare), set(run.graded)
     if not bare_names:
         problems.append("the bare run reported no test")
-    for name in sorted(bare_names - graded_names):
+    for name in sorted(bare_names - graded_names - set(skip)):
         problems.append(f"{name}: in the bare run ({run.bare[name]}), missing from the verdict")
-    for name in sorted(graded_names - bare_names):
+    for name in sorted(graded_names - bare_names - set(skip)):
         problems.append(f"{name}: in the verdict ({run.graded[name]}), not in the bare run")
     for name in sorted(bare_names & graded_names - set(skip)):
         problems += _test_difference(run, name)
@@ -88,12 +88,16 @@ def _test_difference(run: Run, name: str) -> list[str]:
 
 
 def one_test_difference(run: Run, name: str) -> list[str]:
-    """The comparison of one known-mismatch test. A name missing on either side is a corpus
-    bug (LookupError), not the awaited fix: it must not satisfy the strict xfail."""
+    """The comparison of one known-mismatch test. A name on neither side is a corpus bug
+    (LookupError), not the awaited fix: it must not satisfy the strict xfail."""
     if run.error:
         raise RuntimeError(f"{run.case.id} could not run: {run.error}")
     if name == STATUS:
         return _status_difference(run)
-    if name not in run.bare or name not in run.graded:
+    if name not in run.bare and name not in run.graded:
         raise LookupError(f"{run.case.id}: no test {name!r} (bare: {sorted(run.bare)})")
+    if name not in run.graded:  # a naming mismatch: list the bare name and the grader's name
+        return [f"{name}: in the bare run, missing from the verdict"]
+    if name not in run.bare:
+        return [f"{name}: in the verdict, not in the bare run"]
     return _test_difference(run, name)

@@ -53,8 +53,8 @@ def open_unlocked_steps(page, usage_id):
     """The module offers to show newly unlocked steps: take the offer, check *usage_id* opened."""
     button = page.locator(".jit-module__notice .jit-module__reload")
     button.wait_for(state="visible", timeout=GRADING_TIMEOUT)
-    button.click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        button.click()
     step(page, usage_id).locator(".xblock").first.wait_for(state="attached")
     assert "is-locked" not in step(page, usage_id).get_attribute("class")
 

@@ -72,10 +72,10 @@ class Pipe:
     def send_frame(self, data: bytes, deadline=None) -> None:
         data = memoryview(data)
         while data:
-            self._wait(self.write_fd, True, deadline)
-            try:
+            try:  # try first, wait only when the pipe is full: one system call less per frame
                 written = os.write(self.write_fd, data)
             except BlockingIOError:
+                self._wait(self.write_fd, True, deadline)
                 continue
             except (BrokenPipeError, OSError) as exc:
                 raise EOFError("the other side closed the pipe") from exc
@@ -83,10 +83,10 @@ class Pipe:
 
     def _fill(self, size, deadline):
         while len(self._buffer) < size:
-            self._wait(self.read_fd, False, deadline)
             try:
                 chunk = os.read(self.read_fd, max(65536, size - len(self._buffer)))
             except BlockingIOError:
+                self._wait(self.read_fd, False, deadline)
                 continue
             except OSError as exc:
                 raise EOFError("the other side closed the pipe") from exc

@@ -1,8 +1,14 @@
 """Fixtures of the LTI tests: a fixture course, the stub platform, its registration."""
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+import requests
 
 from lti_bridge.runtime.course import load_course, set_course
 
@@ -10,6 +16,7 @@ from tests.integration.lti.blocks import AnswerCheckBlock
 from tests.integration.lti.harness import StubPlatform
 
 FIXTURE_COURSE = Path(__file__).parent / "fixtures" / "course"
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(autouse=True)
@@ -46,3 +53,38 @@ def handler_url(html, usage_id, handler):
     prefix = re.search(r'data-handler-prefix="([^"]+)"', wrapper.group(0)).group(1)
     token = re.search(r'data-handler-token="([^"]+)"', wrapper.group(0)).group(1)
     return f"{prefix}{handler}?auth={token}"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def bridge(tmp_path):
+    """`jobintech serve` in its own process (a small course with the real quiz block): (url, env)."""
+    port = free_port()
+    env = dict(os.environ, JOBINTECH_DATA_DIR=str(tmp_path), JOBINTECH_COURSE_DIR=str(Path(__file__).parent / "fixtures" / "served_course"),
+               DJANGO_SETTINGS_MODULE="lti_bridge.settings", JOBINTECH_LOG_LEVEL="WARNING")
+    env.pop("DATABASE_URL", None)
+    env.pop("CELERY_BROKER_URL", None)
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "jobintech", "serve", "--port", str(port)], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(url + "/lti/jwks.json", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                if server.poll() is not None:
+                    pytest.fail("jobintech serve exited: " + server.stdout.read())
+                time.sleep(0.3)
+        else:
+            pytest.fail("jobintech serve did not start in time")
+        yield url, env
+    finally:
+        server.terminate()
+        server.wait(20)

@@ -9,7 +9,7 @@ from lti_bridge.lti import toolkeys
 from lti_bridge.lti.models import ToolKey
 from lti_bridge.models import Deployment, Learner, Platform
 
-from .harness import INSTRUCTOR, LEARNER, REGISTRATION_TOKEN, StubPlatform
+from tests.integration.lti.harness import INSTRUCTOR, LEARNER, REGISTRATION_TOKEN, StubPlatform
 
 
 def deep_link_page(client, stub, **kwargs):
@@ -189,7 +189,7 @@ def test_grades_still_flow_after_a_key_rotation(client, course, platform, platfo
     import json
     from lti_bridge.lti import outbox
     from lti_bridge.models import ScoreOutbox
-    from .conftest import handler_url
+    from tests.integration.lti.conftest import handler_url
     page = platform_stub.launch(client, user="etu-r", block="answer_check.ex_somme").content.decode()
     toolkeys.rotate()
     outbox.token_client._cache.clear()

@@ -9,8 +9,8 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from .harness import StubPlatform
-from .test_lti_real_server import ROOT, bridge  # noqa: F401  (the `jobintech serve` fixture)
+from tests.integration.lti.conftest import ROOT
+from tests.integration.lti.harness import StubPlatform
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [pytest.mark.browser,
@@ -38,7 +38,7 @@ def frame_text(url, wait_for):
 
 
 @pytest.fixture
-def lms(bridge):  # noqa: F811
+def lms(bridge):
     url, env = bridge
     tool = url.replace("127.0.0.1", "localhost")  # another site than the LMS (127.0.0.1)
     stub = StubPlatform(tool=tool).start()

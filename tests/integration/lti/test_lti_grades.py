@@ -12,7 +12,7 @@ from lti_bridge.lti import outbox
 from lti_bridge.lti.models import LineItem
 from lti_bridge.models import Learner, ScoreOutbox
 
-from .conftest import handler_url
+from tests.integration.lti.conftest import handler_url
 
 
 def answer(client, html, usage_id, text):

@@ -2,55 +2,16 @@
 small course with the real quiz block), a browser session over HTTP, the platform stub receiving the grade
 from the server's own background sender (the embedded default, no Celery)."""
 import json
-import os
 import re
-import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 from urllib.parse import urlparse
 
-import pytest
 import requests
 
-from .harness import StubPlatform
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def bridge(tmp_path):
-    port = free_port()
-    env = dict(os.environ, JOBINTECH_DATA_DIR=str(tmp_path), JOBINTECH_COURSE_DIR=str(Path(__file__).parent / "fixtures" / "served_course"),
-               DJANGO_SETTINGS_MODULE="lti_bridge.settings", JOBINTECH_LOG_LEVEL="WARNING")
-    env.pop("DATABASE_URL", None)
-    env.pop("CELERY_BROKER_URL", None)
-    url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "jobintech", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(url + "/lti/jwks.json", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                if server.poll() is not None:
-                    pytest.fail("jobintech serve exited: " + server.stdout.read())
-                time.sleep(0.3)
-        else:
-            pytest.fail("jobintech serve did not start in time")
-        yield url, env
-    finally:
-        server.terminate()
-        server.wait(20)
+from tests.integration.lti.conftest import ROOT
+from tests.integration.lti.harness import StubPlatform
 
 
 def test_launch_answer_and_grade_through_a_real_server(bridge):

@@ -16,6 +16,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+import redis
 from kombu import Connection
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -124,11 +125,24 @@ def descendants_of(pid: int) -> list[int]:
     return found
 
 
-def delete_queue(name: str) -> None:
-    with Connection(BROKER, connect_timeout=5) as conn:
+def delete_queue(name: str, broker: str = BROKER) -> None:
+    with Connection(broker, connect_timeout=5) as conn:
         channel = conn.channel()
         channel.queue_delete(name)
         channel.exchange_delete(name)
+
+
+@pytest.fixture
+def scratch_queue(services):
+    """A queue no worker reads; deleted afterwards from RabbitMQ and from Redis (db 0)."""
+    name = new_queue_name()
+    yield name
+    delete_queue(name)
+    # On a Redis broker a queue is a list plus kombu's binding keys, all named after it.
+    client = redis.Redis.from_url(RESULTS)
+    for key in client.scan_iter(match=f"*{name}*"):
+        client.delete(key)
+    client.close()
 
 
 def new_queue_name() -> str:

@@ -64,8 +64,8 @@ def test_the_client_recovers_once_the_services_are_back(use_workers, shared_work
     assert (verdict.status, verdict.output) == ("ok", "2\n")
 
 
-def test_no_worker_running_times_out_as_overloaded(use_workers, services):
-    use_workers(f"jobintech.test.idle.{os.getpid()}", JOBINTECH_GRADER_TIMEOUT="1")
+def test_no_worker_running_times_out_as_overloaded(use_workers, scratch_queue):
+    use_workers(scratch_queue, JOBINTECH_GRADER_TIMEOUT="1")
     limits = Limits(cpu_seconds=1, wall_seconds=1)
     verdict, seconds = _timed(api.run_snippet, "python", "print(1)", limits)
     assert verdict.status == "error"

@@ -6,37 +6,8 @@ import json
 
 import pytest
 
-from lti_bridge.runtime.course import load_course, set_course
-
-from tests.integration.lti.blocks import AnswerCheckBlock
-from tests.integration.lti.conftest import FIXTURE_COURSE
-from tests.integration.lti.harness import StubPlatform
-
-
-@pytest.fixture(autouse=True)
-def _no_sender_thread(settings):
-    settings.LTI_SENDER_THREAD = False
-    settings.CELERY_BROKER_URL = ""
-
-
-@pytest.fixture
-def course():
-    loaded = load_course(FIXTURE_COURSE, {"answer_check": AnswerCheckBlock})
-    set_course(loaded)
-    yield loaded
-    set_course(None)
-
-
-@pytest.fixture
-def platform_stub():
-    stub = StubPlatform().start()
-    yield stub
-    stub.stop()
-
-
-@pytest.fixture
-def platform(db, platform_stub):
-    return platform_stub.register_with_tool()
+# The same course, stub platform and registration as the integration tests.
+from tests.integration.lti.conftest import _no_sender_thread, course, platform, platform_stub  # noqa: F401
 
 
 def _b64(data):

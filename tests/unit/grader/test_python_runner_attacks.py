@@ -295,3 +295,30 @@ def test_values_too_big_to_send_fail_only_their_test():
     assert verdict.status == "ok", describe(verdict)
     assert [(t.name, t.outcome) for t in verdict.tests] == [("test_enorme", "error"),
                                                             ("test_petit", "passed")]
+
+
+def test_files_the_learner_writes_never_become_code_in_the_tests_sandbox():
+    # Modules that would disable every assertion if the tests sandbox ever imported them.
+    attack = """
+        import os
+        EVIL = ("import unittest\\n"
+                "unittest.TestCase.assertEqual = lambda *a, **k: None\\n"
+                "unittest.TestCase.assertIsInstance = lambda *a, **k: None\\n"
+                "unittest.TestCase.assertAlmostEqual = lambda *a, **k: None\\n")
+        NAMES = ["difflib", "pprint", "reprlib", "textwrap", "linecache", "tokenize", "inspect",
+                 "sitecustomize", "usercustomize", "test_add", "pytest", "gettext", "locale",
+                 "string", "fnmatch", "glob", "shutil", "decimal", "fractions", "numbers"]
+        os.makedirs("pkg", exist_ok=True)
+        for name in NAMES:
+            for path in (name + ".py", os.path.join("pkg", name + ".py")):
+                with open(path, "w") as f:
+                    f.write(EVIL)
+        os.symlink("/", "racine")
+        def add(a, b):
+            with open("late.py", "w") as f:
+                f.write(EVIL)
+            return [a, b, "not the sum", "x" * 300]
+        """
+    verdict = grade(TESTS, {"attack.py": attack})
+    assert verdict.passed == 0, describe(verdict)
+    assert any("!=" in t.message for t in verdict.tests), describe(verdict)

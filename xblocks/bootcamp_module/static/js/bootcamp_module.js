@@ -61,7 +61,12 @@ function JitBootcampModuleBlock(runtime, element) {
       button.type = "button";
       button.className = "jit-module__reload";
       button.textContent = strings.open;
-      button.addEventListener("click", function () { window.location.reload(); });
+      button.addEventListener("click", function () {
+        // Land on the first step that opened, not where the page was scrolled before.
+        if ("scrollRestoration" in window.history) { window.history.scrollRestoration = "manual"; }
+        window.location.hash = "jit-step-" + unlocked[0];
+        window.location.reload();
+      });
       notice.appendChild(button);
       notice.hidden = false;
     }

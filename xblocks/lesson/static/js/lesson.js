@@ -78,7 +78,9 @@ function JitLessonBlock(runtime, element, args) {
     var extensions = [CM.basicSetup, CM.EditorView.contentAttributes.of(
       {"aria-label": section.querySelector(".jit-lesson__editor-label").textContent})];
     if (language) { extensions.push(language()); }
-    var view = new CM.EditorView({doc: textarea.value, extensions: extensions, parent: textarea.parentNode});
+    var view = new CM.EditorView({doc: textarea.value, extensions: extensions});
+    // In place of the textarea: above the Run button, not after the output.
+    textarea.parentNode.insertBefore(view.dom, textarea.nextSibling);
     view.dom.setAttribute("dir", "ltr");
     textarea.hidden = true;
     editor = {

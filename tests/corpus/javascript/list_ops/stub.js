@@ -1,0 +1,7 @@
+class List {
+  constructor() {
+    throw new Error('Remove this line and implement the function');
+  }
+}
+
+module.exports = { List };

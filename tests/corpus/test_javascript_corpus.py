@@ -1,0 +1,118 @@
+"""The grader agrees with a bare `node --test` run on a corpus of JavaScript exercises.
+
+Every submission of tests/corpus/javascript/ (reference solution, stub, wrong solutions; CommonJS
+and ES modules) is graded through grader.api.grade and run bare with `node --test` and a small
+reporter (bare_reporter.mjs) that names tests the way the grader does ("suite > test").
+How results are compared: tests/corpus/comparison.py.
+"""
+import os
+
+import pytest
+
+from tests.corpus.comparison import differences, one_test_difference, run_all
+from tests.corpus.corpus import NODE, cases, sandbox_available
+
+pytestmark = [pytest.mark.sandbox,
+              pytest.mark.skipif(not sandbox_available() or not os.path.exists(NODE),
+                                 reason="needs bubblewrap and Node.js")]
+
+CASES = cases("javascript")
+EXERCISES = sorted({c.exercise for c in CASES})
+
+# (submission id, test name) -> why the verdict differs from the bare run; see
+# test_python_corpus.py for how these entries work, docs/corpus.md for reproductions.
+ITERATION = ("JS-1: a learner object with [Symbol.iterator] (class instance, generator object) "
+             "is not iterable in the tests: spread / for...of throw 'is not iterable', and "
+             "Array.from(obj, fn) silently gives []")
+ASYNC_CALLBACK = ("JS-2: learner code cannot await a Promise that crosses from the tests: an "
+                  "async callback passed by the test, or the learner's own promise handed back "
+                  "to it ('unknown request \"await\"', 'cannot wait for a Promise here'); a "
+                  "rejection then carries that Error instead of the learner's TimeoutError")
+IDENTITY = ("JS-3: an object the test passes and the learner returns (or keeps inside a result) "
+            "comes back as a copy: strictEqual / reference identity fails, and rows changed in "
+            "place are new arrays")
+ALIASING = ("JS-4: an array the learner returns is a copy: handing out internal state (a bug) "
+            "goes unnoticed when the test changes the returned array")
+CLASS_AS_VALIDATOR = ("JS-5: assert.throws(fn, LearnerErrorClass) with a non-matching error: "
+                      "the proxy class is called as a validation function (TypeError 'cannot "
+                      "be invoked without new', error) instead of failing (outcome kind only)")
+
+
+def _known(reason, case_ids, names):
+    return {(case_id, name): reason for case_id in case_ids for name in names}
+
+
+KNOWN_MISMATCHES = {
+    **_known(ITERATION, ["linked_list/example", "linked_list/wrong_array_backed"],
+             ["LinkedList > Array.from with a mapping function", "LinkedList > for...of loop",
+              "LinkedList > spreads in order", "LinkedList > delete removes the first occurrence only",
+              "range generator > yields the numbers", "range generator > with a step"]),
+    **_known(ASYNC_CALLBACK, ["retry/example", "retry/wrong_sequential"],
+             ["fetchAll keeps the order of the inputs", "retry gives up with the last error",
+              "withTimeout resolves in time"]),
+    **_known(ASYNC_CALLBACK, ["retry/example"], ["retry returns the first success"]),
+    **_known(ASYNC_CALLBACK, ["retry/example"], ["withTimeout rejects with a TimeoutError"]),
+    **_known(IDENTITY, ["inventory/example"],
+             ["changes the inventory in place and returns it", "groupBy keeps the items themselves"]),
+    **_known(IDENTITY, ["matrix/example"], ["rotate in place keeps the row arrays"]),
+    **_known(ALIASING, ["matrix/wrong_shared_rows"],
+             ["changing a returned row does not change the matrix"]),
+    **_known(ALIASING, ["linked_list/wrong_array_backed"], ["LinkedList > toArray returns a copy"]),
+    **_known(CLASS_AS_VALIDATOR, ["bank_account/wrong_plain_errors"],
+             ["BankAccount > checking balance of closed account throws error"]),
+}
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return run_all(CASES)
+
+
+@pytest.mark.parametrize("case_id", [c.id for c in CASES])
+def test_grader_matches_bare_run(runs, case_id):
+    skip = {name for (known_id, name) in KNOWN_MISMATCHES if known_id == case_id}
+    assert differences(runs[case_id], skip) == []
+
+
+@pytest.mark.parametrize("case_id,name", [
+    pytest.param(case_id, name, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                                        reason=reason))
+    for (case_id, name), reason in KNOWN_MISMATCHES.items()])
+def test_known_mismatch(runs, case_id, name):
+    assert one_test_difference(runs[case_id], name) == []
+
+
+def _example_param(exercise):
+    reasons = sorted({reason for (case_id, _), reason in KNOWN_MISMATCHES.items()
+                      if case_id == f"{exercise}/example"})
+    if not reasons:
+        return exercise
+    return pytest.param(exercise, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                                          reason="; ".join(reasons)))
+
+
+@pytest.mark.parametrize("exercise", [_example_param(e) for e in EXERCISES])
+def test_reference_solution_scores_full_marks(runs, exercise):
+    run = runs[f"{exercise}/example"]
+    assert set(run.bare.values()) == {"passed"}, run.bare
+    assert run.verdict.score == 1.0, [(t.name, t.message) for t in run.verdict.tests if not t.passed]
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_stub_scores_less_than_full_marks(runs, exercise):
+    run = runs[f"{exercise}/stub"]
+    assert {"failed", "error"} & set(run.bare.values()), run.bare
+    assert run.verdict.score < 1.0
+
+
+@pytest.mark.parametrize("case_id", [c.id for c in CASES if c.submission.startswith("wrong_")])
+def test_wrong_solution_is_really_wrong(runs, case_id):
+    assert {"failed", "error"} & set(runs[case_id].bare.values()), runs[case_id].bare
+
+
+def test_corpus_covers_enough():
+    assert len(EXERCISES) >= 8
+    assert {c.test_name.rsplit(".", 1)[1] for c in CASES} == {"js", "mjs"}  # CommonJS and ESM
+    assert all(any(c.submission.startswith("wrong_") for c in CASES if c.exercise == e)
+               for e in EXERCISES)
+    assert all(case_id in {c.id for c in CASES} for case_id, _ in KNOWN_MISMATCHES)
