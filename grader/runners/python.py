@@ -257,7 +257,8 @@ def _verdict(tests_run, learner_run, learner_code, limits, hidden) -> Verdict:
         limit = limits.cpu_seconds if unavailable == "died" else limits.wall_seconds
         status, text = "timeout", message("timeout", limit=limit)
     elif unavailable == "died":
-        status, text = "crash", message("crash", code=learner_code)
+        status, text = "crash", message("crash", code="unknown" if learner_code is None
+                                        else learner_code)
     elif unavailable == "protocol":
         status, text = "crash", message("protocol")
     tests = []

@@ -12,8 +12,10 @@ from celery import Celery
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lti_bridge.settings")
 
 import django  # noqa: E402  (settings module chosen above)
+from django.apps import apps  # noqa: E402
 
-django.setup()
+if not apps.ready:  # a worker process; inside the site Django is set up already
+    django.setup()
 
 from django.conf import settings  # noqa: E402
 

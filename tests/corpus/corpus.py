@@ -34,7 +34,10 @@ BARE_REPORTER = CORPUS / "bare_reporter.mjs"
 BARE_TIMEOUT = 60
 SYSTEM_PYTHON = "/usr/bin/python3"  # the interpreter the grader runs learner code with
 NODE = "/usr/bin/node"
-LIMITS = Limits()  # the defaults an author gets
+# The default CPU and memory limits an author gets; a longer wall-clock limit, so that a loaded
+# machine (other suites running) cannot turn a slow pipe into a "timeout" verdict: fidelity is
+# what is compared here, not speed.
+LIMITS = Limits(wall_seconds=20.0)
 
 
 class CorpusError(Exception):

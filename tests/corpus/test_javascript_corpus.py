@@ -37,6 +37,10 @@ CLASS_AS_VALIDATOR = ("JS-5: assert.throws(fn, LearnerErrorClass) with a non-mat
                       "the proxy class is called as a validation function (TypeError 'cannot "
                       "be invoked without new', error) instead of failing (outcome kind only)")
 
+FROZEN = ("JS-6: a frozen object returned by learner code arrives unfrozen "
+          "(Object.isFrozen is false)")
+ERROR_CAUSE = "JS-7: the cause of a learner error (new Error(msg, { cause })) is lost"
+
 
 def _known(reason, case_ids, names):
     return {(case_id, name): reason for case_id in case_ids for name in names}
@@ -58,6 +62,9 @@ KNOWN_MISMATCHES = {
     **_known(ALIASING, ["matrix/wrong_shared_rows"],
              ["changing a returned row does not change the matrix"]),
     **_known(ALIASING, ["linked_list/wrong_array_backed"], ["LinkedList > toArray returns a copy"]),
+    **_known(FROZEN, ["settings/example"], ["defaults > are frozen"]),
+    **_known(ERROR_CAUSE, ["settings/example"],
+             ["fromJson > invalid JSON is a ConfigError caused by the SyntaxError"]),
     **_known(CLASS_AS_VALIDATOR, ["bank_account/wrong_plain_errors"],
              ["BankAccount > checking balance of closed account throws error"]),
 }

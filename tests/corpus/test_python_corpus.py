@@ -57,6 +57,12 @@ WARNINGS = ("PY-16: pytest.warns (and assertWarns) cannot see a warning raised b
 PARAM_MARKS = ("PY-17: pytest.param(..., marks=pytest.mark.xfail(...)) crashes the harness "
                "(AttributeError: 'MarkDecorator' object has no attribute 'name'): status 'error', "
                "no test reported, for every submission")
+CAUSE_LOST = ("PY-18: the __cause__ of a learner exception (raise ... from exc) is None in "
+              "the test")
+ENVIRONMENT = ("PY-19: os.environ changed by the test (mock.patch.dict) is not seen by "
+               "learner code")
+LOGGING = ("PY-20: assertLogs (and caplog) cannot see records logged by learner code: 'no logs "
+           "of level INFO or higher triggered'")
 SEASONS = ["seasons/example", "seasons/stub", "seasons/wrong_integer_maths"]
 DISCOUNT = ["discount/example", "discount/stub", "discount/wrong_no_rounding"]
 
@@ -114,6 +120,10 @@ KNOWN_MISMATCHES = {
              + [f"test_apply_discount[{case}]" for case in (
                  "dix pour cent", "quart", "sans remise", "gratuit", "centimes",
                  "arrondi bancaire")]),
+    **_known(CAUSE_LOST, ["dice_game/example"], ["GameTest.test_bad_bet_explains_the_cause"]),
+    **_known(ENVIRONMENT, ["dice_game/example"],
+             ["GameTest.test_player_name_from_environment"]),
+    **_known(LOGGING, ["dice_game/example"], ["RollTest.test_rolls_are_logged"]),
     **_known(TEST_SUBCLASS, ["shapes/example", "shapes/stub", "shapes/wrong_hardcoded_names"],
              ["ShapeTest.test_subclass_written_in_the_test"]),
 }

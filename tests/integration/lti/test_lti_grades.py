@@ -138,3 +138,39 @@ def test_celery_task_sends_the_grade_when_a_broker_is_configured(client, course,
     assert ScoreOutbox.objects.get().status == ScoreOutbox.SENT
     assert [s["userId"] for s in platform_stub.scores] == ["etu-12"]
 
+
+
+def test_a_failing_broker_does_not_fail_the_answer(client, course, platform, platform_stub, settings,
+                                                  django_capture_on_commit_callbacks):
+    """The broker accepts connections and hangs up: queueing fails, the learner's answer does not."""
+    import socket
+    import threading
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    attempts = []
+
+    def hang_up():
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            attempts.append(1)
+            connection.close()
+    threading.Thread(target=hang_up, daemon=True).start()
+    from celery import Celery
+    from lti_bridge.lti.worker import app as site_app
+    settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{listener.getsockname()[1]}/0"
+    # A Celery app of its own for this broker (shared tasks bind to the current app).
+    Celery("failing-broker", broker=settings.CELERY_BROKER_URL, set_as_current=True,
+           broker_transport_options={"max_retries": 0})
+    try:
+        page = platform_stub.launch(client, user="etu-14", block="answer_check.ex_somme").content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            assert answer(client, page, "answer_check.ex_somme", "5") == {"earned": 1.0}
+    finally:
+        site_app.set_current()
+        listener.close()
+    assert attempts  # the broker was really asked
+    assert ScoreOutbox.objects.get().status == ScoreOutbox.PENDING  # kept for the next round

@@ -33,7 +33,8 @@ def _timed(fn, *args):
 
 
 def test_broker_unreachable_gives_a_quick_clear_error(use_workers):
-    use_workers("jobintech.test.nobody", JOBINTECH_GRADER_BROKER=f"amqp://guest:secret@127.0.0.1:{closed_port()}//")
+    broker = f"amqp://guest:secret@127.0.0.1:{closed_port()}//"
+    use_workers("jobintech.test.nobody", JOBINTECH_GRADER_BROKER=broker)
     verdict, seconds = _timed(api.run_snippet, "python", "print(1)")
     assert verdict.status == "error"
     assert verdict.message.startswith("the grading service is unreachable")

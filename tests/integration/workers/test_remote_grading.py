@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import concurrent.futures
-import dataclasses
 import os
 import shutil
 import subprocess

@@ -13,13 +13,15 @@ from grader.verdict import TestResult, Verdict
 from grader.workers import jobs
 from grader.workers.settings import Settings, SettingsError
 
-EXERCISE = Exercise("python", (SourceFile("test_a.py", "import a\n"), SourceFile("test_b.py", "x", hidden=True)),
+EXERCISE = Exercise("python", (SourceFile("test_a.py", "import a\n"),
+                               SourceFile("test_b.py", "x", hidden=True)),
                     limits=Limits(cpu_seconds=1.5, wall_seconds=4, memory_mb=128))
 BROKER = "amqp://guest:guest@127.0.0.1:5672//"
 
 
 def test_settings_defaults_and_redis_results_default_to_the_broker():
-    s = Settings.from_env({"JOBINTECH_GRADER_BACKEND": "celery", "JOBINTECH_GRADER_BROKER": "redis://r:6379/0"})
+    s = Settings.from_env({"JOBINTECH_GRADER_BACKEND": "celery",
+                           "JOBINTECH_GRADER_BROKER": "redis://r:6379/0"})
     assert (s.results, s.queue, s.timeout) == ("redis://r:6379/0", "jobintech.grading", 30.0)
 
 
@@ -92,15 +94,16 @@ def test_a_malformed_job_is_refused_with_the_field(change, message):
 
 
 def test_a_verdict_round_trips_unredacted():
-    verdict = Verdict("ok", tests=[TestResult("t1", "passed"), TestResult("secret_case", "failed", "7 != 8", True)],
-                      output="ok\n")
+    verdict = Verdict("ok", tests=[TestResult("t1", "passed"),
+                                   TestResult("secret_case", "failed", "7 != 8", True)], output="ok\n")
     back = jobs.verdict_from_dict(json.loads(json.dumps(verdict.to_dict())))
     assert back == verdict and back.tests[1].name == "secret_case"
 
 
 @pytest.mark.parametrize("change,message", [
     ({"status": "great"}, "verdict.status 'great'"),
-    ({"tests": [{"name": "t", "outcome": "won", "message": "", "hidden": False}]}, "verdict.tests[0].outcome"),
+    ({"tests": [{"name": "t", "outcome": "won", "message": "", "hidden": False}]},
+     "verdict.tests[0].outcome"),
     ({"tests": [{"name": "t", "outcome": "passed", "message": ""}]}, "verdict.tests[0] has no 'hidden'"),
     ({"output": None}, "verdict.output must be str"),
 ])
