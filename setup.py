@@ -33,7 +33,7 @@ setup(
     package_data={
         **package_data("grader", ["harness"]),
         **package_data("xblocks", ["."]),
-        **package_data("lti_bridge", ["templates", "static", "locale"]),
+        **package_data("lti_bridge", ["templates", "static", "locale", "lti/templates", "lti/locale"]),
     },
     install_requires=requirements("requirements/base.in"),
     entry_points={

@@ -125,48 +125,59 @@ def parse_file(path: str) -> ExerciseDefinition:
     return parse_element(tree.getroot())
 
 
-def _cdata_child(parent, tag: str, text: str, **attrib):
+# Writing helpers shared by every block's OLX writer (xblocks/*/olx.py, xblocks/quiz/serialize.py).
+
+def start_element(tag: str, extra_attributes: dict, node=None):
+    """*node* (or a new element) renamed to *tag*, with the attributes the parser did not know
+    put back first: unknown attributes survive an import/export round trip."""
+    if node is None:
+        node = etree.Element(tag)
+    node.tag = tag
+    for key, value in extra_attributes.items():
+        node.set(key, str(value))
+    return node
+
+
+def cdata_child(parent, tag: str, text: str, **attrib):
+    """A <tag> under *parent* holding *text* as CDATA, so authors' code and Markdown stay readable."""
     child = etree.SubElement(parent, tag, **attrib)
     child.text = etree.CDATA(text) if text else ""
     return child
 
 
+def format_number(value) -> str:
+    """A number as written in OLX: 1.0 -> "1", 0.5 -> "0.5"."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
 def write_element(d: ExerciseDefinition, node=None):
     """Fill *node* (or a new <coding_exercise>) with the definition; inverse of parse_element."""
-    if node is None:
-        node = etree.Element(TAG)
-    node.tag = TAG
-    for key, value in d.extra_attributes.items():
-        node.set(key, str(value))
+    node = start_element(TAG, d.extra_attributes, node)
     if d.url_name:
         node.set("url_name", d.url_name)
     node.set("display_name", d.display_name)
     node.set("language", d.language)
-    node.set("weight", _num(d.weight))
+    node.set("weight", format_number(d.weight))
     node.set("max_attempts", str(d.max_attempts))
     for attr, (name, _kind) in LIMIT_ATTRIBUTES.items():
         if name in d.limits:
-            node.set(attr, _num(d.limits[name]))
+            node.set(attr, format_number(d.limits[name]))
     if d.skills:
         node.set("skills", " ".join(d.skills))
-    _cdata_child(node, "prompt", d.prompt)
+    cdata_child(node, "prompt", d.prompt)
     for tag, files in (("starter", d.starter), ("solution", d.solution)):
         if files:
             group = etree.SubElement(node, tag)
             for f in files:
-                _cdata_child(group, "file", f["content"], name=f["name"])
+                cdata_child(group, "file", f["content"], name=f["name"])
     for hidden in (False, True):
         files = [t for t in d.tests if bool(t.get("hidden")) == hidden]
         if files:
             group = etree.SubElement(node, "tests", visibility="hidden" if hidden else "visible")
             for f in files:
-                _cdata_child(group, "file", f["content"], name=f["name"])
+                cdata_child(group, "file", f["content"], name=f["name"])
     if d.hints:
         hints = etree.SubElement(node, "hints")
         for h in d.hints:
-            _cdata_child(hints, "hint", h)
+            cdata_child(hints, "hint", h)
     return node
-
-
-def _num(value) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)

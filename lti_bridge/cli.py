@@ -72,6 +72,9 @@ def serve(argv) -> int:
         print(f"jobintech serve: database {settings.DATABASES['default']['NAME']}: {error}", file=sys.stderr)
         return 2
     set_course(course)
+    from lti_bridge.lti.outbox import ensure_sender
+
+    ensure_sender()  # scores left pending before a restart go out now, not at the next launch
     for warning in course.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     host_names = {args.host, "127.0.0.1", "localhost"} - {"0.0.0.0", "::"}

@@ -16,37 +16,25 @@ import json
 import os
 import secrets
 import signal
-import subprocess
-import threading
 
 from grader.exercise import Exercise, Limits
-from grader.pool import default_pool
-from grader.sandbox import RunResult, Sandbox, SandboxError
+from grader.runners import split
+from grader.runners.split import SIGXCPU, PairRun, PairRunner, SandboxPair, signal_of
+from grader.sandbox import RunResult, Sandbox
 from grader.verdict import TestResult, Verdict
-
-SIGXCPU = getattr(signal, "SIGXCPU", 24)
 
 NODE_ENV = "JOBINTECH_NODE"
 DEFAULT_NODE = "/usr/bin/node"
 HARNESS_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "harness", "javascript")
 INSIDE_DIR = "/opt/jobintech-harness"
-GRACE_SECONDS = 3.0  # T's own work and reporting, on top of the exercise's wall time
 MIN_TASKS = 24  # Node runs a dozen threads (libuv, V8), and RLIMIT_NPROC counts them
-RESULTS_CAP = 8 * 1024 * 1024
 MEMORY_SIGNS = (b"JavaScript heap out of memory", b"Fatal process out of memory",
                 b"Allocation failed", b"std::bad_alloc", b"Cannot allocate memory")
 
 # Learner-facing messages: stable ids, English text (the block translates by status / id).
-# The status messages are the Python runner's, word for word.
+# The status messages are the Python runner's (split.MESSAGES); these two are this runner's.
 MESSAGES = {
-    "timeout": "Time limit exceeded: your code ran for more than {limit} seconds.",
-    "memory": "Memory limit exceeded: your code used more than {limit} MiB.",
-    "output_limit": "Output limit exceeded: your code printed more than {limit} KiB.",
-    "crash": "Your program stopped (exit status {code}) before the tests could finish.",
-    "protocol": "Your program interfered with the grader, so the tests could not finish.",
-    "harness": "The tests could not run: {detail}",
-    "no_sandbox": "The grader could not start a sandbox: {detail}",
-    "no_results": "The tests stopped without reporting a result. {detail}",
+    **split.MESSAGES,
     "not_run": "Not run: the tests were stopped before this one.",
     "file_failed": "The tests of {file} could not start: {detail}",
 }
@@ -78,80 +66,24 @@ def _learner_limits(limits: Limits) -> Limits:
     return dataclasses.replace(limits, max_processes=max(limits.max_processes, MIN_TASKS))
 
 
-def _tests_limits(limits: Limits) -> Limits:
-    """T runs trusted code but holds the tests and all values that cross the pipes."""
-    return dataclasses.replace(
-        limits, cpu_seconds=limits.wall_seconds + GRACE_SECONDS,
-        wall_seconds=limits.wall_seconds + GRACE_SECONDS, memory_mb=max(512, limits.memory_mb),
-        max_processes=max(MIN_TASKS, limits.max_processes), file_size_kb=max(4096, limits.file_size_kb))
-
-
-class SandboxPair:
-    """L and T, started, connected by two pipes (T->L and L->T), waiting for work. Single use."""
-
-    def __init__(self, learner: Sandbox, tests: Sandbox):
-        self.learner, self.tests = learner, tests
-
-    def kill(self):
-        self.learner.kill()
-        self.tests.kill()
-
-
 def start_pair(limits: Limits) -> SandboxPair:
     binds = _binds()
-    to_learner_r, to_learner_w = os.pipe()
-    to_tests_r, to_tests_w = os.pipe()
-    learner = None
-    try:
-        learner = Sandbox.start(
-            _node_argv(limits, f"{INSIDE_DIR}/agent.js", str(to_learner_r), str(to_tests_w)),
+    tests_limits = split.tests_limits(limits, min_processes=MIN_TASKS)
+    return split.start_pair(
+        lambda read_fd, write_fd: Sandbox.start(
+            _node_argv(limits, f"{INSIDE_DIR}/agent.js", str(read_fd), str(write_fd)),
             limits=_learner_limits(limits), binds=binds, memory="data",
-            pass_fds=(to_learner_r, to_tests_w))
-        tests_limits = _tests_limits(limits)
-        tests = Sandbox.start(
+            pass_fds=(read_fd, write_fd)),
+        lambda read_fd, write_fd: Sandbox.start(
             _node_argv(tests_limits, "--test-reporter", f"{INSIDE_DIR}/reporter.mjs",
                        "--test-reporter-destination", "stdout", f"{INSIDE_DIR}/tester.js",
-                       str(to_tests_r), str(to_learner_w)),
-            limits=tests_limits, binds=binds, memory="data", pass_fds=(to_tests_r, to_learner_w))
-    except BaseException:
-        if learner is not None:
-            learner.kill()
-        raise
-    finally:
-        for fd in (to_learner_r, to_learner_w, to_tests_r, to_tests_w):
-            os.close(fd)
-    return SandboxPair(learner, tests)
+                       str(read_fd), str(write_fd)),
+            limits=tests_limits, binds=binds, memory="data", pass_fds=(read_fd, write_fd)))
 
 
 def start_snippet(limits: Limits) -> Sandbox:
     return Sandbox.start(_node_argv(limits, f"{INSIDE_DIR}/snippet.js"), limits=_learner_limits(limits),
                          memory="data", binds=_binds())
-
-
-def _stop(sandbox: Sandbox) -> None:
-    """Kill a sandbox whose communicate() runs in another thread (which then cleans up)."""
-    try:
-        os.killpg(sandbox.process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-def _exit_status(sandbox: Sandbox, died: bool):
-    """L's exit status if it ended on its own (T saw it die: give bwrap a moment to report)."""
-    if not died:
-        return sandbox.process.poll()
-    try:
-        return sandbox.process.wait(timeout=1.0)
-    except subprocess.TimeoutExpired:  # still running: it closed its pipe but did not exit
-        return None
-
-
-def _signal_of(code):
-    if code is None:
-        return None
-    if code < 0:
-        return -code
-    return code - 128 if code > 128 else None
 
 
 def _learner_fate(run: RunResult, code, protocol: bool, limits: Limits) -> tuple[str, str]:
@@ -162,7 +94,7 @@ def _learner_fate(run: RunResult, code, protocol: bool, limits: Limits) -> tuple
         return ("crash", message("protocol")) if protocol else ("", "")
     if any(sign in run.stderr[-4000:] for sign in MEMORY_SIGNS):
         return "memory", message("memory", limit=limits.memory_mb)
-    if _signal_of(code) in (SIGXCPU, signal.SIGKILL):
+    if signal_of(code) in (SIGXCPU, signal.SIGKILL):
         return "timeout", message("timeout", limit=limits.cpu_seconds)
     return "crash", message("crash", code=code)
 
@@ -206,61 +138,38 @@ def _build_tests(records, hidden_files, cut_message):
     return tests, [(n, h) for n, h in planned if n not in reported_roots]
 
 
-class JavaScriptRunner:
+class JavaScriptRunner(PairRunner):
     language = "javascript"
 
-    def __init__(self, pool=None):
-        self._pool = pool
+    def start_pair(self, limits: Limits) -> SandboxPair:
+        return start_pair(limits)
 
-    @property
-    def pool(self):
-        return self._pool or default_pool()
-
-    def pool_key(self, limits: Limits):
-        return ("javascript", limits)
-
-    def warm(self, limits: Limits, count: int | None = None) -> None:
-        self.pool.warm(self.pool_key(limits), lambda: start_pair(limits), count)
+    def start_snippet(self, limits: Limits) -> Sandbox:
+        return start_snippet(limits)
 
     def grade(self, exercise: Exercise, files: dict[str, str]) -> Verdict:
         limits = exercise.limits
-        try:
-            pair = self.pool.take(self.pool_key(limits), lambda: start_pair(limits))
-        except (SandboxError, OSError) as exc:
-            return Verdict("error", message=message("no_sandbox", detail=exc))
+        pair = self.take_pair(limits)
+        if isinstance(pair, Verdict):
+            return pair
         nonce = secrets.token_hex(16)  # marks T's result lines; only T knows it, L never sees it
         request = {"nonce": nonce, "learner": sorted(files),
                    "tests": [{"name": t.name, "content": t.content} for t in exercise.tests]}
-        setup = json.dumps({"files": files}).encode("utf-8", "surrogatepass")
-        runs = {}
-
-        def run_learner():
-            runs["learner"] = pair.learner.communicate(setup, limits.wall_seconds + 2 * GRACE_SECONDS,
-                                                       limits.output_kb * 1024)
-
-        thread = threading.Thread(target=run_learner, name="jobintech-learner", daemon=True)
-        thread.start()
-        try:
-            tests_run = pair.tests.communicate(json.dumps(request).encode("utf-8", "surrogatepass"),
-                                               limits.wall_seconds + GRACE_SECONDS, RESULTS_CAP)
-        except BaseException:
-            _stop(pair.learner)
-            raise
+        run = PairRun(pair, json.dumps({"files": files}).encode("utf-8", "surrogatepass"), limits)
+        tests_run = run.tests(json.dumps(request).encode("utf-8", "surrogatepass"))
         records = _records(tests_run.stdout, nonce)
         gone = next((r.get("why") for r in records if r.get("k") == "gone"), None)
-        code = _exit_status(pair.learner, True) if gone == "closed" else None
-        _stop(pair.learner)
-        thread.join()
+        code = split.exit_status(pair.learner, True) if gone == "closed" else None
+        learner_run = run.finish()
         hidden_files = {t.name: t.hidden for t in exercise.tests}
-        return _verdict(records, tests_run, runs["learner"], code, gone, limits, hidden_files)
+        return _verdict(records, tests_run, learner_run, code, gone, limits, hidden_files)
 
     def run_snippet(self, code: str, limits: Limits | None = None) -> Verdict:
         """Run a lesson's "try it" snippet: no tests; Verdict.output is what it printed."""
         limits = (limits or Limits()).validate()
-        try:
-            sandbox = self.pool.take(("javascript-snippet", limits), lambda: start_snippet(limits))
-        except (SandboxError, OSError) as exc:
-            return Verdict("error", message=message("no_sandbox", detail=exc))
+        sandbox = self.take_snippet(limits)
+        if isinstance(sandbox, Verdict):
+            return sandbox
         run = sandbox.communicate(code.encode("utf-8", "surrogatepass"), limits.wall_seconds,
                                   limits.output_kb * 1024)
         output = (run.stdout + run.stderr).decode("utf-8", "replace")[:limits.output_kb * 1024]
@@ -268,7 +177,7 @@ class JavaScriptRunner:
             return Verdict("timeout", message=message("timeout", limit=limits.wall_seconds),
                            output=output)
         status, text = _learner_fate(run, run.returncode, False, limits)
-        if status == "crash" and _signal_of(run.returncode) is None:
+        if status == "crash" and signal_of(run.returncode) is None:
             status, text = "ok", ""  # an uncaught error or process.exit(1): part of its output
         return Verdict(status or "ok", message=text, output=output)
 
@@ -283,11 +192,10 @@ def _verdict(records, tests_run, learner_run, code, gone, limits, hidden_files) 
     if gone == "closed" and not status:
         status, text = "crash", message("crash", code="?")
     if not any(r.get("k") == "end" for r in records) and not status:
-        if tests_run.timed_out:
-            status, text = "timeout", message("timeout", limit=limits.wall_seconds)
-        else:
-            detail = tests_run.stderr.decode("utf-8", "replace").strip()[-1000:]
-            return Verdict("error", message=message("no_results", detail=detail), output=output)
+        ended = split.no_results(tests_run, limits, output)
+        if isinstance(ended, Verdict):
+            return ended
+        status, text = ended
     tests, not_run = _build_tests(records, hidden_files, text)
     for name, hidden in not_run:
         tests.append(TestResult(name, "failed", text or message("not_run"), hidden))

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from grader.api import grade
@@ -58,7 +59,7 @@ class Case:
     def id(self) -> str:
         return f"{self.exercise}/{self.submission}"
 
-    @property
+    @cached_property
     def style(self) -> str:
         if self.language == "javascript":
             return "node:test"

@@ -9,7 +9,8 @@ import os
 
 import pytest
 
-from tests.corpus.comparison import differences, one_test_difference, run_all
+from tests.corpus.comparison import (differences, example_param, known, one_test_difference,
+                                     run_all)
 from tests.corpus.corpus import NODE, cases, sandbox_available
 
 pytestmark = [pytest.mark.sandbox,
@@ -42,30 +43,26 @@ FROZEN = ("JS-6: a frozen object returned by learner code arrives unfrozen "
 ERROR_CAUSE = "JS-7: the cause of a learner error (new Error(msg, { cause })) is lost"
 
 
-def _known(reason, case_ids, names):
-    return {(case_id, name): reason for case_id in case_ids for name in names}
-
-
 KNOWN_MISMATCHES = {
-    **_known(ITERATION, ["linked_list/example", "linked_list/wrong_array_backed"],
+    **known(ITERATION, ["linked_list/example", "linked_list/wrong_array_backed"],
              ["LinkedList > Array.from with a mapping function", "LinkedList > for...of loop",
               "LinkedList > spreads in order", "LinkedList > delete removes the first occurrence only",
               "range generator > yields the numbers", "range generator > with a step"]),
-    **_known(ASYNC_CALLBACK, ["retry/example", "retry/wrong_sequential"],
+    **known(ASYNC_CALLBACK, ["retry/example", "retry/wrong_sequential"],
              ["fetchAll keeps the order of the inputs", "retry gives up with the last error",
               "withTimeout resolves in time"]),
-    **_known(ASYNC_CALLBACK, ["retry/example"], ["retry returns the first success"]),
-    **_known(ASYNC_CALLBACK, ["retry/example"], ["withTimeout rejects with a TimeoutError"]),
-    **_known(IDENTITY, ["inventory/example"],
+    **known(ASYNC_CALLBACK, ["retry/example"], ["retry returns the first success"]),
+    **known(ASYNC_CALLBACK, ["retry/example"], ["withTimeout rejects with a TimeoutError"]),
+    **known(IDENTITY, ["inventory/example"],
              ["changes the inventory in place and returns it", "groupBy keeps the items themselves"]),
-    **_known(IDENTITY, ["matrix/example"], ["rotate in place keeps the row arrays"]),
-    **_known(ALIASING, ["matrix/wrong_shared_rows"],
+    **known(IDENTITY, ["matrix/example"], ["rotate in place keeps the row arrays"]),
+    **known(ALIASING, ["matrix/wrong_shared_rows"],
              ["changing a returned row does not change the matrix"]),
-    **_known(ALIASING, ["linked_list/wrong_array_backed"], ["LinkedList > toArray returns a copy"]),
-    **_known(FROZEN, ["settings/example"], ["defaults > are frozen"]),
-    **_known(ERROR_CAUSE, ["settings/example"],
+    **known(ALIASING, ["linked_list/wrong_array_backed"], ["LinkedList > toArray returns a copy"]),
+    **known(FROZEN, ["settings/example"], ["defaults > are frozen"]),
+    **known(ERROR_CAUSE, ["settings/example"],
              ["fromJson > invalid JSON is a ConfigError caused by the SyntaxError"]),
-    **_known(CLASS_AS_VALIDATOR, ["bank_account/wrong_plain_errors"],
+    **known(CLASS_AS_VALIDATOR, ["bank_account/wrong_plain_errors"],
              ["BankAccount > checking balance of closed account throws error"]),
 }
 
@@ -89,19 +86,15 @@ def test_known_mismatch(runs, case_id, name):
     assert one_test_difference(runs[case_id], name) == []
 
 
-def _example_param(exercise):
-    reasons = sorted({reason for (case_id, _), reason in KNOWN_MISMATCHES.items()
-                      if case_id == f"{exercise}/example"})
-    if not reasons:
-        return exercise
-    return pytest.param(exercise, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
-                                                          reason="; ".join(reasons)))
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_reference_solution_passes_bare(runs, exercise):
+    bare = runs[f"{exercise}/example"].bare
+    assert set(bare.values()) == {"passed"}, bare
 
 
-@pytest.mark.parametrize("exercise", [_example_param(e) for e in EXERCISES])
+@pytest.mark.parametrize("exercise", [example_param(e, KNOWN_MISMATCHES) for e in EXERCISES])
 def test_reference_solution_scores_full_marks(runs, exercise):
     run = runs[f"{exercise}/example"]
-    assert set(run.bare.values()) == {"passed"}, run.bare
     assert run.verdict.score == 1.0, [(t.name, t.message) for t in run.verdict.tests if not t.passed]
 
 

@@ -7,7 +7,8 @@ style: `python -m pytest`); per-test results must be the same. How: tests/corpus
 """
 import pytest
 
-from tests.corpus.comparison import STATUS, differences, one_test_difference, run_all
+from tests.corpus.comparison import (STATUS, differences, example_param, known,
+                                     one_test_difference, run_all)
 from tests.corpus.corpus import cases, sandbox_available
 
 pytestmark = [pytest.mark.sandbox,
@@ -63,68 +64,72 @@ ENVIRONMENT = ("PY-19: os.environ changed by the test (mock.patch.dict) is not s
                "learner code")
 LOGGING = ("PY-20: assertLogs (and caplog) cannot see records logged by learner code: 'no logs "
            "of level INFO or higher triggered'")
+ARGV = ("PY-21: sys.argv patched by the test (mock.patch.object(sys, 'argv', ...)) is not seen "
+        "by learner code, called directly or through runpy.run_path")
+RUNPY_EXIT_ZERO = ("PY-22: runpy.run_path of a learner program that ends with sys.exit(0) does "
+                   "not raise SystemExit as it does bare (outcome kind only here)")
 SEASONS = ["seasons/example", "seasons/stub", "seasons/wrong_integer_maths"]
 DISCOUNT = ["discount/example", "discount/stub", "discount/wrong_no_rounding"]
 
 
-def _known(reason, case_ids, names):
-    return {(case_id, name): reason for case_id in case_ids for name in names}
-
-
 KNOWN_MISMATCHES = {
-    **_known(ITERATOR_ARGUMENT, ["lazy_pipeline/example", "lazy_pipeline/wrong_off_by_one"],
+    **known(ITERATOR_ARGUMENT, ["lazy_pipeline/example", "lazy_pipeline/wrong_off_by_one"],
              [STATUS, "TakeTest.test_from_an_infinite_iterator",
               "TakeTest.test_leaves_the_rest_of_the_iterator",
               "OtherConsumersTest.test_first_even_of_an_infinite_iterator",
               "OtherConsumersTest.test_first_even_stops_early"]),
-    **_known(ITERATOR_ARGUMENT, ["lazy_pipeline/wrong_slices"],
+    **known(ITERATOR_ARGUMENT, ["lazy_pipeline/wrong_slices"],
              [STATUS, "OtherConsumersTest.test_first_even_of_an_infinite_iterator",
               "OtherConsumersTest.test_first_even_stops_early"]),
-    **_known(RANGE_ARGUMENT, ["lazy_pipeline/wrong_slices"], ["TakeTest.test_from_a_range"]),
-    **_known(TYPE_CHECKS, ["generators/example", "generators/wrong_off_by_one"],
+    **known(RANGE_ARGUMENT, ["lazy_pipeline/wrong_slices"], ["TakeTest.test_from_a_range"]),
+    **known(TYPE_CHECKS, ["generators/example", "generators/wrong_off_by_one"],
              ["FibonacciTest.test_is_a_generator", "FibonacciTest.test_is_a_generator_function"]),
-    **_known(MEMORY_ERROR, ["generators/wrong_lists"], [STATUS]),
-    **_known(REVERSED, ["linked_list/example", "linked_list/wrong_python_list"],
+    **known(MEMORY_ERROR, ["generators/wrong_lists"], [STATUS]),
+    **known(REVERSED, ["linked_list/example", "linked_list/wrong_python_list"],
              ["LinkedListTest.test_reversed"]),
-    **_known(SIZE_CAP, ["sublist/example", "sublist/stub", "sublist/wrong_set_logic",
+    **known(SIZE_CAP, ["sublist/example", "sublist/stub", "sublist/wrong_set_logic",
                         "sublist/wrong_string_join"], ["SublistTest.test_large_lists"]),
-    **_known(ALIASING, ["ticket_queue/wrong_aliasing", "ticket_queue/wrong_mutable_default"],
+    **known(ALIASING, ["ticket_queue/wrong_aliasing", "ticket_queue/wrong_mutable_default"],
              ["QueueTest.test_queue_does_not_share_the_list_it_was_given",
               "QueueTest.test_queue_is_not_changed_by_the_list_it_was_given"]),
-    **_known(ALIASING, ["ticket_queue/wrong_aliasing"], ["QueueTest.test_as_list_is_a_copy"]),
-    **_known(ALIASING, ["matrix/wrong_returns_internal_row"],
+    **known(ALIASING, ["ticket_queue/wrong_aliasing"], ["QueueTest.test_as_list_is_a_copy"]),
+    **known(ALIASING, ["matrix/wrong_returns_internal_row"],
              ["MatrixTest.test_changing_a_returned_row_does_not_change_the_matrix"]),
-    **_known(PLAIN_EQUALITY, ["clock/wrong_no_hash", "clock/wrong_no_normalise"],
+    **known(PLAIN_EQUALITY, ["clock/wrong_no_hash", "clock/wrong_no_normalise"],
              ["ClockEqualityTest.test_clock_is_not_equal_to_a_string"]),
-    **_known(EXACT_BOOL, ["clock/stub"],
+    **known(EXACT_BOOL, ["clock/stub"],
              ["ClockEqualityTest.test_clocks_with_same_time",
               "ClockEqualityTest.test_clocks_with_hour_overflow",
               "ClockEqualityTest.test_clocks_with_negative_hours_and_minutes"]),
-    **_known(EXACT_BOOL, ["custom_set/stub"],
+    **known(EXACT_BOOL, ["custom_set/stub"],
              ["CustomSetTest.test_sets_with_the_same_elements_are_equal",
               "CustomSetTest.test_set_with_duplicated_elements_is_equal_to_same_set_without",
               "CustomSetTest.test_add_to_non_empty_set"]),
-    **_known(REPR_FALLBACK, ["clock/stub"],
+    **known(REPR_FALLBACK, ["clock/stub"],
              ["ClockReprTest.test_repr", "ClockReprTest.test_repr_normalised"]),
-    **_known(SEPARATE_FILES, ["file_report/example", "file_report/wrong_unsorted"],
+    **known(SEPARATE_FILES, ["file_report/example", "file_report/wrong_unsorted"],
              ["TestRoundTrip.test_saved_report_has_one_line_per_learner"]),
-    **_known(SEPARATE_FILES, ["file_report/example"], ["test_save_report_writes_sorted_lines"]),
-    **_known(STDLIB_EXCEPTION, ["shapes/example"], ["PointTest.test_points_are_frozen"]),
-    **_known(STACKED_IDS, SEASONS, [f"test_between_seasons[{a}-{b}]" for a, b in
+    **known(SEPARATE_FILES, ["file_report/example"], ["test_save_report_writes_sorted_lines"]),
+    **known(STDLIB_EXCEPTION, ["shapes/example"], ["PointTest.test_points_are_frozen"]),
+    **known(STACKED_IDS, SEASONS, [f"test_between_seasons[{a}-{b}]" for a, b in
                                     ((0, 3), (0, 9), (12, 3), (12, 9), (3, 0), (9, 0), (3, 12), (9, 12))]),
-    **_known(ESCAPED_IDS, SEASONS, ["test_season_names_are_known[\\xe9t\\xe9]",
+    **known(ESCAPED_IDS, SEASONS, ["test_season_names_are_known[\\xe9t\\xe9]",
                                     "test_season_names_are_known[été]"]),
-    **_known(WARNINGS, ["seasons/example"], ["test_old_convert_warns"]),
-    **_known(PARAM_MARKS, DISCOUNT, [STATUS, "test_vat", "test_vat_rate_argument",
+    **known(WARNINGS, ["seasons/example"], ["test_old_convert_warns"]),
+    **known(PARAM_MARKS, DISCOUNT, [STATUS, "test_vat", "test_vat_rate_argument",
                                      "test_invalid_percent[-1]", "test_invalid_percent[101]"]
              + [f"test_apply_discount[{case}]" for case in (
                  "dix pour cent", "quart", "sans remise", "gratuit", "centimes",
                  "arrondi bancaire")]),
-    **_known(CAUSE_LOST, ["dice_game/example"], ["GameTest.test_bad_bet_explains_the_cause"]),
-    **_known(ENVIRONMENT, ["dice_game/example"],
+    **known(CAUSE_LOST, ["dice_game/example"], ["GameTest.test_bad_bet_explains_the_cause"]),
+    **known(ENVIRONMENT, ["dice_game/example"],
              ["GameTest.test_player_name_from_environment"]),
-    **_known(LOGGING, ["dice_game/example"], ["RollTest.test_rolls_are_logged"]),
-    **_known(TEST_SUBCLASS, ["shapes/example", "shapes/stub", "shapes/wrong_hardcoded_names"],
+    **known(LOGGING, ["dice_game/example"], ["RollTest.test_rolls_are_logged"]),
+    **known(ARGV, ["command_line/example"], ["ArgvTest.test_name_from_the_command_line",
+                                              "ArgvTest.test_run_as_main_with_runpy"]),
+    **known(RUNPY_EXIT_ZERO, ["command_line/wrong_argv_index"],
+            ["ArgvTest.test_run_as_main_with_runpy"]),
+    **known(TEST_SUBCLASS, ["shapes/example", "shapes/stub", "shapes/wrong_hardcoded_names"],
              ["ShapeTest.test_subclass_written_in_the_test"]),
 }
 
@@ -148,19 +153,15 @@ def test_known_mismatch(runs, case_id, name):
     assert one_test_difference(runs[case_id], name) == []
 
 
-def _example_param(exercise):
-    reasons = sorted({reason for (case_id, _), reason in KNOWN_MISMATCHES.items()
-                      if case_id == f"{exercise}/example"})
-    if not reasons:
-        return exercise
-    return pytest.param(exercise, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
-                                                          reason="; ".join(reasons)))
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_reference_solution_passes_bare(runs, exercise):
+    bare = runs[f"{exercise}/example"].bare
+    assert set(bare.values()) == {"passed"}, bare
 
 
-@pytest.mark.parametrize("exercise", [_example_param(e) for e in EXERCISES])
+@pytest.mark.parametrize("exercise", [example_param(e, KNOWN_MISMATCHES) for e in EXERCISES])
 def test_reference_solution_scores_full_marks(runs, exercise):
     run = runs[f"{exercise}/example"]
-    assert set(run.bare.values()) == {"passed"}, run.bare
     assert run.verdict.score == 1.0, [(t.name, t.message) for t in run.verdict.tests if not t.passed]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lxml import etree
+from grader.olx import cdata_child, start_element
 
 TAG = "bootcamp_module"
 DEFAULT_THRESHOLD = 0.8
@@ -86,15 +86,10 @@ def parse_module_element(node) -> ModuleDefinition:
 
 def write_module_element(d: ModuleDefinition, node=None):
     """Set the module's own attributes and <objectives> on *node*; the caller adds the steps."""
-    if node is None:
-        node = etree.Element(TAG)
-    node.tag = TAG
-    for key, value in d.extra_attributes.items():
-        node.set(key, str(value))
+    node = start_element(TAG, d.extra_attributes, node)
     node.set("display_name", d.display_name)
     node.set("mastery_threshold", repr(float(d.mastery_threshold)))
     node.set("gating", "true" if d.gating else "false")
     if d.objectives:
-        objectives = etree.SubElement(node, "objectives")
-        objectives.text = etree.CDATA(d.objectives)
+        cdata_child(node, "objectives", d.objectives)
     return node

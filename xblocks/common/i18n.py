@@ -159,6 +159,9 @@ def render_template(package: str, name: str, context: dict, tr: Translator) -> s
     return _template(package, name).render(Context(full, use_l10n=False, autoescape=True))
 
 
+COMMON_PACKAGE = "xblocks.common"  # static files every block may add: load_static(COMMON_PACKAGE, ...)
+
+
 def load_static(package: str, path: str) -> str:
     """The text of `<package>/static/<path>` (CSS/JS are inlined into fragments: no URL service needed)."""
     return (importlib.resources.files(package) / "static" / path).read_text(encoding="utf-8")

@@ -17,8 +17,8 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 from grader.exercise import LANGUAGES
-from xblocks.common.i18n import load_static, render_template, translator
-from xblocks.common.markdown import render_markdown
+from xblocks.common.i18n import COMMON_PACKAGE, load_static, render_template, translator
+from xblocks.common.markdown import pygments_css, render_markdown
 from xblocks.lesson import olx, snippets
 from xblocks.lesson.headings import demote_headings
 from xblocks.lesson.scenarios import SCENARIOS
@@ -86,6 +86,8 @@ class LessonBlock(StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
         }, tr)
         frag = Fragment(html)
         frag.add_css(load_static(PACKAGE, "css/lesson.css"))
+        frag.add_css(pygments_css())  # after the block's CSS, where it used to be pasted
+        frag.add_javascript(load_static(COMMON_PACKAGE, "js/post_json.js"))  # JitPostJson, used by lesson.js
         frag.add_javascript(load_static(PACKAGE, "js/lesson.js"))
         frag.initialize_js("JitLessonBlock", {
             "completed": self.completed, "language": self.try_it_language, "try_it": self.try_it,

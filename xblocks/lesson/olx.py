@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from grader.exercise import LANGUAGES
+from grader.olx import cdata_child, start_element
 
 TAG = "lesson"
 
@@ -62,17 +61,11 @@ def parse_lesson_element(node) -> LessonDefinition:
 
 def write_lesson_element(d: LessonDefinition, node=None):
     """Fill *node* (or a new <lesson>) with *d*: the inverse of parse_lesson_element."""
-    if node is None:
-        node = etree.Element(TAG)
-    node.tag = TAG
-    for key, value in d.extra_attributes.items():
-        node.set(key, str(value))
+    node = start_element(TAG, d.extra_attributes, node)
     node.set("display_name", d.display_name)
     if d.skills:
         node.set("skills", " ".join(d.skills))
-    body = etree.SubElement(node, "body")
-    body.text = etree.CDATA(d.body) if d.body else ""
+    cdata_child(node, "body", d.body)
     if d.try_it:
-        try_it = etree.SubElement(node, "try_it", language=d.try_it_language)
-        try_it.text = etree.CDATA(d.try_it)
+        cdata_child(node, "try_it", d.try_it, language=d.try_it_language)
     return node

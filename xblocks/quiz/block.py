@@ -14,8 +14,8 @@ from xblock.fields import Dict, Float, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 from xblock.validation import ValidationMessage
 
-from xblocks.common.i18n import format_number, load_static, render_template, translator
-from xblocks.common.markdown import render_markdown
+from xblocks.common.i18n import COMMON_PACKAGE, format_number, load_static, render_template, translator
+from xblocks.common.markdown import pygments_css, render_markdown
 from xblocks.quiz import learner_state as ls
 from xblocks.quiz import studio
 from xblocks.quiz.questions import (
@@ -123,6 +123,8 @@ class QuizBlock(ScorableXBlockMixin, XBlock):
         }, tr)
         frag = Fragment(html)
         frag.add_css(load_static(PACKAGE, "css/quiz.css"))
+        frag.add_css(pygments_css())  # after the block's CSS, where it used to be pasted
+        frag.add_javascript(load_static(COMMON_PACKAGE, "js/post_json.js"))  # JitPostJson, used by quiz.js
         frag.add_javascript(load_static(PACKAGE, "js/quiz.js"))
         frag.initialize_js("JitQuizBlock", {"state": state, "strings": tr.strings(JS_STRINGS)})
         return frag

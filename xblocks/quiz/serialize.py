@@ -6,36 +6,24 @@ from __future__ import annotations
 
 from lxml import etree
 
+from grader.olx import cdata_child, format_number, start_element
 from xblocks.quiz.questions import TAG, Answer, Option, Question, QuizDefinition
-
-def _cdata_child(parent, tag: str, text: str):
-    child = etree.SubElement(parent, tag)
-    child.text = etree.CDATA(text) if text else ""
-    return child
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def write_quiz_element(d: QuizDefinition, node=None):
     """Fill *node* (or a new <quiz>) with *d*: the inverse of parse_quiz_element."""
-    if node is None:
-        node = etree.Element(TAG)
-    node.tag = TAG
-    for key, value in d.extra_attributes.items():
-        node.set(key, str(value))
+    node = start_element(TAG, d.extra_attributes, node)
     if d.url_name:
         node.set("url_name", d.url_name)
     node.set("display_name", d.display_name)
-    node.set("weight", _num(d.weight))
+    node.set("weight", format_number(d.weight))
     node.set("max_attempts", str(d.max_attempts))
     node.set("show_answer", d.show_answer)
     if d.skills:
         node.set("skills", " ".join(d.skills))
     for q in d.questions:
-        qnode = etree.SubElement(node, "question", id=q.id, type=q.type, points=_num(q.points))
-        _cdata_child(qnode, "text", q.text)
+        qnode = etree.SubElement(node, "question", id=q.id, type=q.type, points=format_number(q.points))
+        cdata_child(qnode, "text", q.text)
         for o in q.options:
             onode = etree.SubElement(qnode, "option", correct="true" if o.correct else "false")
             if o.feedback:

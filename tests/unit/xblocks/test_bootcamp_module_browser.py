@@ -1,83 +1,21 @@
 """Lesson, quiz and module pages in a real Chromium, served by the xblock-sdk workbench
 (xblocks.workbench): try-it runs, quiz feedback and answers, unlocking without a page error."""
-import html
-import importlib.util
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 import uuid
 
 import pytest
+from browser_support import open_page, require_browser
 
 pytestmark = pytest.mark.browser
+require_browser()
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-
-if CHROMIUM is None or importlib.util.find_spec("playwright") is None:
-    pytest.skip("needs Chromium and playwright (make setup installs both)", allow_module_level=True)
-
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def workbench(tmp_path_factory):
-    port = free_port()
-    env = {**os.environ, "JOBINTECH_DATA_DIR": str(tmp_path_factory.mktemp("workbench"))}
-    log = open(tmp_path_factory.mktemp("log") / "workbench.log", "w+")
-    server = subprocess.Popen([sys.executable, "-m", "xblocks.workbench", f"127.0.0.1:{port}"],
-                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        index = ""
-        for _ in range(240):
-            try:
-                index = urllib.request.urlopen(base + "/", timeout=60).read().decode()
-                break
-            except OSError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.5)
-        if not index:
-            log.seek(0)
-            pytest.fail(f"the workbench did not start:\n{log.read()[-3000:]}")
-        links = {html.unescape(title): href for href, title in
-                 re.findall(r'<a href="(/scenario/(?:lesson|quiz|bootcamp_module)\.\d+/)">([^<]+)</a>', index)}
-        yield base, links
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
+from playwright.sync_api import expect  # noqa: E402
 
 
 def open_scenario(browser, workbench, title, language="fr", root=".jit-module"):
     base, links = workbench
-    page = browser.new_page(extra_http_headers={"Accept-Language": language})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
     # A new learner each time: the workbench keeps state per ?student=.
-    page.goto(f"{base}{links[title]}?student={uuid.uuid4().hex[:8]}")
-    page.wait_for_selector(root)
-    return page, errors
+    return open_page(browser, f"{base}{links[title]}?student={uuid.uuid4().hex[:8]}", language, root)
 
 
 def test_passing_the_quiz_unlocks_the_next_steps(browser, workbench):

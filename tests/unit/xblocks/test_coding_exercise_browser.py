@@ -1,85 +1,24 @@
 """The learner's page in a real Chromium, served by the xblock-sdk workbench (xblocks.workbench):
 the CodeMirror editor, Run and Submit with per-test results, code restored on reload, RTL."""
-import html
 import importlib.util
-import os
-import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
+from browser_support import open_page, require_browser
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 SOLUTION = "def somme(nombres):\n    total = 0\n    for n in nombres:\n        total += n\n    return total\n"
 
-if CHROMIUM is None or importlib.util.find_spec("playwright") is None:
-    pytest.skip("needs Chromium and playwright (make setup installs both)", allow_module_level=True)
+require_browser()
 if importlib.util.find_spec("grader.runners.python") is None:
     pytest.skip("the Python runner (grader/runners/python.py) is not there yet", allow_module_level=True)
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def workbench(tmp_path_factory):
-    port = free_port()
-    env = {**os.environ, "JOBINTECH_DATA_DIR": str(tmp_path_factory.mktemp("workbench"))}
-    log = open(tmp_path_factory.mktemp("log") / "workbench.log", "w+")
-    server = subprocess.Popen([sys.executable, "-m", "xblocks.workbench", f"127.0.0.1:{port}"],
-                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                index = urllib.request.urlopen(base + "/", timeout=60).read().decode()
-                break
-            except OSError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.5)
-        else:
-            index = ""
-        if not index:
-            log.seek(0)
-            pytest.fail(f"the workbench did not start:\n{log.read()[-3000:]}")
-        links = dict((html.unescape(title), href) for href, title in
-                     re.findall(r'<a href="(/scenario/coding_exercise\.\d+/)">([^<]+)</a>', index))
-        yield base, links
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
+from playwright.sync_api import expect  # noqa: E402
 
 
 def open_exercise(browser, workbench, language):
     base, links = workbench
-    page = browser.new_page(extra_http_headers={"Accept-Language": language})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base + links["Somme d'une liste"])
-    page.wait_for_selector(".jit-ce .cm-editor")
-    return page, errors
+    return open_page(browser, base + links["Somme d'une liste"], language, ".jit-ce .cm-editor")
 
 
 def set_code(page, code):

@@ -8,23 +8,8 @@ function JitLessonBlock(runtime, element, args) {
   var strings = args.strings || {};
   var completed = !!args.completed;
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : "";
-  }
-
-  function postJson(handler, body) {
-    return fetch(runtime.handlerUrl(element.jquery ? element[0] : element, handler), {
-      method: "POST",
-      credentials: "same-origin",
-      headers: {"Content-Type": "application/json", "X-CSRFToken": csrfToken()},
-      body: JSON.stringify(body)
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) { throw new Error(data.error || strings.network_error); }
-        return data;
-      });
-    }, function () { throw new Error(strings.network_error); });
+  function postJson(handler, body) {  // xblocks/common/static/js/post_json.js
+    return JitPostJson(runtime, element, handler, body, strings.network_error);
   }
 
   // ---- completion -------------------------------------------------------------------

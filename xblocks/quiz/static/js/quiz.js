@@ -9,23 +9,8 @@ function JitQuizBlock(runtime, element, args) {
   var attemptsBox = root.querySelector(".jit-quiz__attempts");
   var strings = args.strings || {};
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : "";
-  }
-
-  function postJson(handler, body) {
-    return fetch(runtime.handlerUrl(root, handler), {
-      method: "POST",
-      credentials: "same-origin",
-      headers: {"Content-Type": "application/json", "X-CSRFToken": csrfToken()},
-      body: JSON.stringify(body)
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) { throw new Error(data.error || strings.network_error); }
-        return data;
-      });
-    }, function () { throw new Error(strings.network_error); });
+  function postJson(handler, body) {  // xblocks/common/static/js/post_json.js
+    return JitPostJson(runtime, root, handler, body, strings.network_error);
   }
 
   function format(template, values) {

@@ -1,0 +1,14 @@
+def read_numbers():
+    pass
+
+
+def read_words():
+    pass
+
+
+def total():
+    pass
+
+
+def main():
+    pass
