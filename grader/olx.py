@@ -125,7 +125,26 @@ def parse_file(path: str) -> ExerciseDefinition:
     return parse_element(tree.getroot())
 
 
-# Writing helpers shared by every block's OLX writer (xblocks/*/olx.py, xblocks/quiz/serialize.py).
+# Helpers shared by the blocks' OLX readers and writers (xblocks/*/olx.py, xblocks/quiz/serialize.py).
+
+RUNTIME_ATTRIBUTES = ("url_name", "xblock-family")  # the block's identity: the runtime's, not ours
+
+
+def authored_attributes(node) -> dict:
+    """*node*'s attributes but the runtime's, to pop as they are parsed; what is left over is
+    kept as the definition's extra_attributes and written back on export."""
+    attrs = dict(node.attrib)
+    for name in RUNTIME_ATTRIBUTES:
+        attrs.pop(name, None)
+    return attrs
+
+
+def where(node) -> str:
+    """'file:line', or 'line N' when the XML came from a string: the start of a lenient
+    parser's problem messages."""
+    source = node.getroottree().docinfo.URL
+    return f"{source}:{node.sourceline}" if source else f"line {node.sourceline}"
+
 
 def start_element(tag: str, extra_attributes: dict, node=None):
     """*node* (or a new element) renamed to *tag*, with the attributes the parser did not know

@@ -141,17 +141,11 @@ def _build_tests(records, hidden_files, cut_message):
 class JavaScriptRunner(PairRunner):
     language = "javascript"
 
-    def start_pair(self, limits: Limits) -> SandboxPair:
-        return start_pair(limits)
+    start_pair = staticmethod(start_pair)
+    start_snippet = staticmethod(start_snippet)
 
-    def start_snippet(self, limits: Limits) -> Sandbox:
-        return start_snippet(limits)
-
-    def grade(self, exercise: Exercise, files: dict[str, str]) -> Verdict:
+    def grade_on(self, pair: SandboxPair, exercise: Exercise, files: dict[str, str]) -> Verdict:
         limits = exercise.limits
-        pair = self.take_pair(limits)
-        if isinstance(pair, Verdict):
-            return pair
         nonce = secrets.token_hex(16)  # marks T's result lines; only T knows it, L never sees it
         request = {"nonce": nonce, "learner": sorted(files),
                    "tests": [{"name": t.name, "content": t.content} for t in exercise.tests]}

@@ -82,17 +82,11 @@ def learner_modules(names) -> list[str]:
 class PythonRunner(PairRunner):
     language = "python"
 
-    def start_pair(self, limits: Limits) -> SandboxPair:
-        return start_pair(limits)
+    start_pair = staticmethod(start_pair)
+    start_snippet = staticmethod(start_snippet)
 
-    def start_snippet(self, limits: Limits) -> Sandbox:
-        return start_snippet(limits)
-
-    def grade(self, exercise: Exercise, files: dict[str, str]) -> Verdict:
+    def grade_on(self, pair: SandboxPair, exercise: Exercise, files: dict[str, str]) -> Verdict:
         limits = exercise.limits
-        pair = self.take_pair(limits)
-        if isinstance(pair, Verdict):
-            return pair
         setup = {"files": files, "output_cap": limits.output_kb * 1024}
         request = {"tests": [{"name": t.name, "content": t.content} for t in exercise.tests],
                    "learner_modules": learner_modules(files),

@@ -14,7 +14,7 @@ import subprocess
 import threading
 from typing import Callable
 
-from grader.exercise import Limits
+from grader.exercise import Exercise, Limits
 from grader.pool import default_pool
 from grader.sandbox import RunResult, Sandbox, SandboxError
 from grader.verdict import Verdict
@@ -152,7 +152,9 @@ def no_results(tests_run: RunResult, limits: Limits, output: str = ""):
 
 
 class PairRunner:
-    """Pool plumbing of a two-sandbox runner: subclasses set language and start_pair(limits)."""
+    """Pool plumbing of a two-sandbox runner: subclasses set language, start_pair(limits) and
+    start_snippet(limits) (the language module's functions, as static methods), and grade a
+    submission on a started pair in grade_on(pair, exercise, files)."""
 
     language = ""
 
@@ -175,9 +177,14 @@ class PairRunner:
     def warm(self, limits: Limits, count: int | None = None) -> None:
         self.pool.warm(self.pool_key(limits), lambda: self.start_pair(limits), count)
 
-    def take_pair(self, limits: Limits) -> SandboxPair | Verdict:
-        """A started pair from the pool, or the error Verdict saying none could be started."""
-        return self._take(self.pool_key(limits), lambda: self.start_pair(limits))
+    def grade_on(self, pair: SandboxPair, exercise: Exercise, files: dict[str, str]) -> Verdict:
+        raise NotImplementedError
+
+    def grade(self, exercise: Exercise, files: dict[str, str]) -> Verdict:
+        pair = self._take(self.pool_key(exercise.limits), lambda: self.start_pair(exercise.limits))
+        if isinstance(pair, Verdict):  # no sandbox could be started
+            return pair
+        return self.grade_on(pair, exercise, files)
 
     def take_snippet(self, limits: Limits) -> Sandbox | Verdict:
         return self._take((f"{self.language}-snippet", limits), lambda: self.start_snippet(limits))

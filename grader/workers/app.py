@@ -37,32 +37,37 @@ def grade_task(job):
     # grader.api is imported here, in the worker's child process, not in the parent that forks
     # the children: each sandbox module then picks its own range of sandbox user ids.
     from grader import api
-    from grader.exercise import ExerciseError
-    try:
+
+    def work():
         exercise, files = jobs.exercise_from_job(job)
         with grading_here():
             return api.grade(exercise, files).to_dict()
-    except (jobs.JobError, ExerciseError) as exc:
-        log.warning("refused a malformed grading job: %s", exc)
-        return _error(f"the grading job was malformed: {exc}")
-    except SoftTimeLimitExceeded:
-        log.warning("a grading job ran out of time on this worker")
-        return _error("the grading worker ran out of time for this job")
+
+    return _answer("grading", work)
 
 
 def run_snippet_task(job):
     """Run a lesson's snippet here; returns Verdict.to_dict()."""
     from grader import api
-    from grader.exercise import ExerciseError
-    try:
+
+    def work():
         language, code, limits = jobs.snippet_from_job(job)
         with grading_here():
             return api.run_snippet(language, code, limits).to_dict()
+
+    return _answer("snippet", work)
+
+
+def _answer(kind: str, work):
+    """work()'s answer, or the error verdict a malformed or overlong *kind* job gets instead."""
+    from grader.exercise import ExerciseError
+    try:
+        return work()
     except (jobs.JobError, ExerciseError) as exc:
-        log.warning("refused a malformed snippet job: %s", exc)
-        return _error(f"the snippet job was malformed: {exc}")
+        log.warning("refused a malformed %s job: %s", kind, exc)
+        return _error(f"the {kind} job was malformed: {exc}")
     except SoftTimeLimitExceeded:
-        log.warning("a snippet job ran out of time on this worker")
+        log.warning("a %s job ran out of time on this worker", kind)
         return _error("the grading worker ran out of time for this job")
 
 

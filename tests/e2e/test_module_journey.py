@@ -9,6 +9,7 @@ import os
 
 import pytest
 from lxml import etree
+from playwright.sync_api import expect
 
 from grader.olx import parse_file
 from xblocks.quiz.questions import parse_quiz_element
@@ -57,6 +58,17 @@ def open_unlocked_steps(page, usage_id):
         button.click()
     step(page, usage_id).locator(".xblock").first.wait_for(state="attached")
     assert "is-locked" not in step(page, usage_id).get_attribute("class")
+    # The page opens on the first step that unlocked (the link's #target), not at the top.
+    expect(page.locator(".jit-module__step:target")).to_be_in_viewport()
+
+
+def read_lesson(page, usage_id):
+    """Scroll to the lesson's end, which completes it: the module marks it done and advances."""
+    lesson = step(page, usage_id)
+    before = progress(page)
+    lesson.locator(".jit-lesson__end").scroll_into_view_if_needed()
+    lesson.locator(".jit-module__badge").wait_for(state="visible")
+    wait_for_progress_above(page, before)
 
 
 def solve_exercise(page, usage_id, url_name):
@@ -95,6 +107,14 @@ def answer_quiz(page, usage_id, url_name):
     wait_for_progress_above(page, before)
 
 
+def mastered_skills(page):
+    """Skills the summary shows as mastered, checking each says so in French."""
+    states = page.locator(".jit-module__skill.is-mastered .jit-module__skill-state").all_inner_texts()
+    assert all(text.strip() == "maîtrisée" for text in states), states
+    return set(page.locator(".jit-module__skill.is-mastered").evaluate_all(
+        "items => items.map(li => li.dataset.skill)"))
+
+
 def test_a_learner_goes_through_module_1_and_masters_skills(server, page):
     steps = module_steps()
     ids = [usage_id for usage_id, *_ in steps]
@@ -119,26 +139,20 @@ def test_a_learner_goes_through_module_1_and_masters_skills(server, page):
     assert progress(page) == 0
 
     # Reading the lesson to its end completes it.
-    lesson = step(page, ids[0])
-    lesson.locator(".jit-lesson__end").scroll_into_view_if_needed()
-    lesson.locator(".jit-module__badge").wait_for(state="visible")
-    wait_for_progress_above(page, 0)
+    read_lesson(page, ids[0])
     assert "1" in page.locator(".jit-module__progress-text").inner_text()
 
-    # Each exercise before the quiz, solved in the editor, unlocks what follows it.
+    # Each exercise before the quiz, solved in the editor, unlocks what follows it; lessons that
+    # open on the way are read.
     for index in range(first_scored, quiz_index):
         usage_id, block_type, url_name, _skills = steps[index]
-        if block_type != "coding_exercise":
-            continue  # lessons between exercises open with the next exercise
+        if block_type == "lesson":
+            read_lesson(page, usage_id)
+            continue
         solve_exercise(page, usage_id, url_name)
         following = next(s[0] for s in steps[index + 1:] if s[1] in SCORED)
         open_unlocked_steps(page, following)
     assert "is-locked" in step(page, ids[quiz_index + 1]).get_attribute("class")
-
-    # The checkpoint quiz, answered right, opens the rest of the module.
-    answer_quiz(page, ids[quiz_index], steps[quiz_index][2])
-    open_unlocked_steps(page, ids[quiz_index + 1])
-    assert page.locator(".jit-module__step.is-locked").count() == 0
 
     # Summary: a skill is mastered once every scored step carrying it is passed; the final project
     # is not done yet, so its skills are not.
@@ -150,11 +164,15 @@ def test_a_learner_goes_through_module_1_and_masters_skills(server, page):
                 carriers.setdefault(skill, set()).add(usage_id)
     expected = {skill for skill, where in carriers.items() if where <= passed}
     assert expected, "module 1 should have skills mastered before its project"
-    mastered = set(page.locator(".jit-module__skill.is-mastered").evaluate_all(
-        "items => items.map(li => li.dataset.skill)"))
-    assert mastered == expected
-    shown = page.locator(".jit-module__skill.is-mastered .jit-module__skill-state").all_inner_texts()
-    assert shown and all(text.strip() == "maîtrisée" for text in shown)
+
+    # The checkpoint quiz, answered right: the summary updates in place, then the rest opens.
+    answer_quiz(page, ids[quiz_index], steps[quiz_index][2])
+    page.wait_for_function("n => document.querySelectorAll('.jit-module__skill.is-mastered').length === n",
+                           arg=len(expected))
+    assert mastered_skills(page) == expected
+    open_unlocked_steps(page, ids[quiz_index + 1])
+    assert page.locator(".jit-module__step.is-locked").count() == 0
+    assert mastered_skills(page) == expected
     assert 0 < progress(page) < 100
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from grader.olx import cdata_child, start_element
+from grader.olx import authored_attributes, cdata_child, start_element, where
+from xblocks.common.i18n import N_  # the block translates; `validate` shows English
 
 TAG = "bootcamp_module"
 DEFAULT_THRESHOLD = 0.8
@@ -23,16 +24,6 @@ class ModuleDefinition:
     extra_attributes: dict = field(default_factory=dict)
     step_nodes: list = field(default_factory=list)  # lxml elements of the steps, in order
     problems: list[str] = field(default_factory=list)
-
-
-def _where(node) -> str:
-    source = node.getroottree().docinfo.URL
-    return f"{source}:{node.sourceline}" if source else f"line {node.sourceline}"
-
-
-def N_(message: str) -> str:  # noqa: N802 (gettext convention)
-    """Mark a message for extraction (the block translates it; `validate` shows it in English)."""
-    return message
 
 
 NO_STEP = N_("The module has no step: add lessons, coding exercises or quizzes.")
@@ -50,9 +41,7 @@ def settings_problems(threshold, step_count: int) -> list[str]:
 
 def parse_module_element(node) -> ModuleDefinition:
     d = ModuleDefinition()
-    attrs = dict(node.attrib)
-    for runtime_attribute in ("url_name", "xblock-family"):  # identity belongs to the runtime
-        attrs.pop(runtime_attribute, None)
+    attrs = authored_attributes(node)
     d.display_name = attrs.pop("display_name", d.display_name)
     threshold = attrs.pop("mastery_threshold", None)
     if threshold is not None:
@@ -61,7 +50,7 @@ def parse_module_element(node) -> ModuleDefinition:
         except ValueError:
             value = None
         if value is None or not 0 <= value <= 1:
-            d.problems.append(f"{_where(node)}: mastery_threshold={threshold!r} must be a fraction "
+            d.problems.append(f"{where(node)}: mastery_threshold={threshold!r} must be a fraction "
                               f"between 0 and 1 (0.8 = 80 %); using {DEFAULT_THRESHOLD}")
         else:
             d.mastery_threshold = value
@@ -70,7 +59,7 @@ def parse_module_element(node) -> ModuleDefinition:
         if gating.strip().lower() in ("true", "false"):
             d.gating = gating.strip().lower() == "true"
         else:
-            d.problems.append(f"{_where(node)}: gating={gating!r} must be \"true\" or \"false\"; using true")
+            d.problems.append(f"{where(node)}: gating={gating!r} must be \"true\" or \"false\"; using true")
     d.extra_attributes = attrs
     for child in node:
         if not isinstance(child.tag, str):
@@ -80,7 +69,7 @@ def parse_module_element(node) -> ModuleDefinition:
         else:
             d.step_nodes.append(child)
     if not d.step_nodes:
-        d.problems.append(f"{_where(node)}: {NO_STEP}")
+        d.problems.append(f"{where(node)}: {NO_STEP}")
     return d
 
 

@@ -5,10 +5,7 @@ to the JavaScript (which therefore needs no catalog of its own).
 """
 from __future__ import annotations
 
-
-def N_(text: str) -> str:  # noqa: N802 (gettext convention)
-    """Mark *text* for extraction; it is translated later, once the learner's language is known."""
-    return text
+from xblocks.common.i18n import N_  # noqa: F401 (runner_text.py imports it from here)
 
 
 # key -> English text. Placeholders in braces are filled in by Python or by the JS.

@@ -17,7 +17,7 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 from grader.exercise import LANGUAGES
-from xblocks.common.i18n import COMMON_PACKAGE, load_static, render_template, translator
+from xblocks.common.i18n import COMMON_PACKAGE, N_, load_static, render_template, translator
 from xblocks.common.markdown import pygments_css, render_markdown
 from xblocks.lesson import olx, snippets
 from xblocks.lesson.headings import demote_headings
@@ -28,9 +28,7 @@ PACKAGE = "xblocks.lesson"
 BODY_TOP_HEADING = 4  # the lesson's title is an <h3>
 
 
-def _(message: str) -> str:
-    """Mark a field label for extraction; Studio translates labels itself."""
-    return message
+_ = N_  # field labels: marked for extraction only, Studio translates labels itself
 
 
 JS_STRINGS = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from grader.exercise import LANGUAGES
-from grader.olx import cdata_child, start_element
+from grader.olx import authored_attributes, cdata_child, start_element, where
 
 TAG = "lesson"
 
@@ -25,16 +25,9 @@ class LessonDefinition:
     problems: list[str] = field(default_factory=list)
 
 
-def _where(node) -> str:
-    source = node.getroottree().docinfo.URL
-    return f"{source}:{node.sourceline}" if source else f"line {node.sourceline}"
-
-
 def parse_lesson_element(node) -> LessonDefinition:
     d = LessonDefinition()
-    attrs = dict(node.attrib)
-    for runtime_attribute in ("url_name", "xblock-family"):  # identity belongs to the runtime
-        attrs.pop(runtime_attribute, None)
+    attrs = authored_attributes(node)
     d.display_name = attrs.pop("display_name", d.display_name)
     d.skills = attrs.pop("skills", "").split()
     d.extra_attributes = attrs
@@ -49,13 +42,13 @@ def parse_lesson_element(node) -> LessonDefinition:
             if language in LANGUAGES:
                 d.try_it_language = language
             else:
-                d.problems.append(f"{_where(child)}: <try_it language={language!r}>: choose one of "
+                d.problems.append(f"{where(child)}: <try_it language={language!r}>: choose one of "
                                   + ", ".join(LANGUAGES))
         else:
-            d.problems.append(f"{_where(child)}: unknown element <{child.tag}> in <lesson>: "
+            d.problems.append(f"{where(child)}: unknown element <{child.tag}> in <lesson>: "
                               "expected <body> and an optional <try_it>")
     if not d.body.strip():
-        d.problems.append(f"{_where(node)}: the lesson has no <body> text")
+        d.problems.append(f"{where(node)}: the lesson has no <body> text")
     return d
 
 

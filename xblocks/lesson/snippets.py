@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import logging
 
+from xblocks.common.i18n import N_
+
 log = logging.getLogger(__name__)
 
 MAX_SNIPPET_CHARS = 20_000
-
-
-def N_(message: str) -> str:
-    """Mark a message for extraction; it is translated where it is shown."""
-    return message
-
 
 STATUS_MESSAGES = {
     "ok": "",

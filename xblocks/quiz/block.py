@@ -14,7 +14,8 @@ from xblock.fields import Dict, Float, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 from xblock.validation import ValidationMessage
 
-from xblocks.common.i18n import COMMON_PACKAGE, format_number, load_static, render_template, translator
+from xblocks.common.i18n import (COMMON_PACKAGE, N_, format_number, load_static, render_template,
+                                 translator)
 from xblocks.common.markdown import pygments_css, render_markdown
 from xblocks.quiz import learner_state as ls
 from xblocks.quiz import studio
@@ -27,9 +28,7 @@ from xblocks.quiz.serialize import question_from_dict, question_to_dict, write_q
 PACKAGE = "xblocks.quiz"
 
 
-def _(message: str) -> str:
-    """Mark a field label for extraction; Studio translates labels itself."""
-    return message
+_ = N_  # field labels: marked for extraction only, Studio translates labels itself
 
 
 # Strings the front-end shows, translated per request and passed to the JS.

@@ -1,4 +1,4 @@
-"""Fixtures of the bridge tests: the fixture OLX course served by the real runtime."""
+"""Fixtures of the bridge tests: the fixture OLX course (and the bundled one) served by the real runtime."""
 import re
 from pathlib import Path
 
@@ -16,6 +16,17 @@ EXTRA_BLOCKS = {"echo_exercise": EchoExerciseBlock}
 @pytest.fixture
 def course():
     loaded = load_course(FIXTURE_COURSE, EXTRA_BLOCKS)
+    set_course(loaded)
+    yield loaded
+    set_course(None)
+
+
+@pytest.fixture
+def real_course(course_dir):
+    """The bundled course (course_content/) in the real runtime; skipped until it is written."""
+    if not (Path(course_dir) / "course.xml").is_file():
+        pytest.skip("course_content/course.xml is not written yet")
+    loaded = load_course(course_dir)
     set_course(loaded)
     yield loaded
     set_course(None)

@@ -14,7 +14,6 @@ from django.utils import translation
 
 from grader.olx import parse_file
 from lti_bridge.models import BlockState, Score
-from lti_bridge.runtime.course import load_course, set_course
 from lti_bridge.runtime.runtime import BridgeRuntime
 
 from .conftest import make_learner
@@ -26,16 +25,6 @@ OPEN_EXERCISE = "coding_exercise.py_cotisation_cnss"   # step 2: only a lesson b
 LOCKED_EXERCISE = "coding_exercise.py_mention"         # step 3: behind step 2
 LOCKED_QUIZ = "quiz.quiz_m1_controle"                  # step 9
 FILES = {"files": {"mention.py": "def mention(moyenne):\n    return 'Passable'\n"}}
-
-
-@pytest.fixture
-def real_course(course_dir):
-    if not (Path(course_dir) / "course.xml").is_file():
-        pytest.skip("course_content/course.xml is not written yet")
-    loaded = load_course(course_dir)
-    set_course(loaded)
-    yield loaded
-    set_course(None)
 
 
 def handler(course, learner, usage_id, name, language="fr", staff=False):

@@ -3,24 +3,12 @@
 Skipped until course_content/course.xml exists (the course is written alongside the bridge).
 """
 import re
-from pathlib import Path
 
 import pytest
 
-from lti_bridge.runtime.course import load_course, set_course
 from lti_bridge.runtime.structure import STRUCTURAL_BLOCKS
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def real_course(course_dir):
-    if not (Path(course_dir) / "course.xml").is_file():
-        pytest.skip("course_content/course.xml is not written yet")
-    loaded = load_course(course_dir)
-    set_course(loaded)
-    yield loaded
-    set_course(None)
 
 
 def test_every_block_type_is_installed(real_course):

@@ -91,6 +91,15 @@ function JitBootcampModuleBlock(runtime, element) {
 
   root.addEventListener("jit:step-updated", scheduleRefresh);
 
+  // Back from "Show it": bring the step that just opened into view. The browser's own jump to
+  // the #anchor happens before the steps' editors are built and the page grows, so do it now
+  // (steps are initialised before their module).
+  var anchored = window.location.hash.indexOf("#jit-step-") === 0 &&
+    document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  if (anchored && root.contains(anchored)) {
+    window.requestAnimationFrame(function () { anchored.scrollIntoView({block: "start"}); });
+  }
+
   // Handler URL prefixes of the steps shown (locked steps are not in the page).
   var stepPrefixes = [];
   root.querySelectorAll(".jit-module__step-body > .xblock").forEach(function (step) {
