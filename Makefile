@@ -5,8 +5,9 @@ SHELL := /bin/bash
 
 VENV := .venv
 PY := $(VENV)/bin/python
-# Python 3.12 (Open edX's current version): on PATH, else pyenv's, else python3 as a last resort.
-PYTHON312 := $(shell command -v python3.12 2>/dev/null || ls -d $$(pyenv root 2>/dev/null || echo $$HOME/.pyenv)/versions/3.12.*/bin/python3.12 2>/dev/null | tail -1)
+# Python 3.12 (Open edX's current version): pyenv's or on PATH (a pyenv shim that cannot run
+# 3.12 is skipped), else python3 as a last resort.
+PYTHON312 := $(shell for p in $$(ls -d $$(pyenv root 2>/dev/null || echo $$HOME/.pyenv)/versions/3.12.*/bin/python3.12 2>/dev/null | sort -rV) $$(command -v python3.12); do "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null && echo "$$p" && break; done)
 PYTHON ?= $(if $(PYTHON312),$(PYTHON312),python3)
 DEBIAN_PACKAGES := bubblewrap nodejs sqlite3 chromium chromium-driver
 HOST ?= 127.0.0.1
@@ -35,10 +36,10 @@ system-packages:
 
 $(VENV)/.installed: requirements/base.txt requirements/test.txt setup.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
-	$(PY) -m pip install -q -r requirements/test.txt 2>&1 | grep -v "^WARNING: Location" || true
-	$(PY) -m pip install -q --no-deps -e . 2>&1 | grep -v "^WARNING: Location" || true
-	$(PY) -c "import xblock, django, grader" && touch $@
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements/test.txt
+	$(PY) -m pip install -q --no-deps -e .
+	$(PY) -c "import xblock, django, grader, lti_bridge, xblocks" && touch $@
 
 run: setup
 	$(VENV)/bin/jobintech serve --host $(HOST) --port $(PORT)

@@ -74,7 +74,7 @@ def lock_reason(state, threshold: float, tr) -> str:
     """The locked card's text as one sentence, for a runtime that refuses a locked step."""
     view = _locked_view(state, threshold, tr)
     separator = "، " if tr.direction == "rtl" else ", "
-    return f"{_isolate(state.facts.title)} — {view['message']} {separator.join(view['blockers'])}"
+    return f"{view['message']} {separator.join(view['blockers'])}"
 
 
 def student_fragment(block, children, states, summary, tr, context) -> Fragment:
