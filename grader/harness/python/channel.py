@@ -46,7 +46,8 @@ class Channel:
         self.proxies: dict[int, object] = {}
         self._make_proxy = make_proxy
         self._make_exception = make_exception
-        self.codec = wire.Codec(self._export, self._import_handle, self._special, decode_special)
+        self.codec = wire.Codec(self._export, self._import_handle, self._special, decode_special,
+                                parity=0)
         # Attributes of a tests object may be read by learner code only on instances of classes
         # the test files define (a fake object handed to the code), never harness internals.
         self.test_modules: set[str] = set()
@@ -80,12 +81,14 @@ class Channel:
     def request(self, op, target=None, args=(), kwargs=None):
         if self.unavailable is not None:
             raise self.unavailable
-        refs = {}
-        tree = self.codec.encode((target, tuple(args), dict(kwargs or {})), refs)
-        message = {"op": op, "v": tree, "files": self.files.changes()}
+        self.codec.begin_message()
+        tree = self.codec.encode((target, tuple(args), dict(kwargs or {})))
+        message = {"op": op, "v": tree, "sync": self.codec.sync_trees(),
+                   "files": self.files.changes()}
         frame = self.pipe.frame(message)  # too big: ValueError for the test
         try:
             self.pipe.send_frame(frame, self.deadline)
+            self.codec.shared.commit()
             while True:
                 message = self.pipe.recv(self.deadline)
                 if type(message) is not dict:
@@ -94,13 +97,12 @@ class Channel:
                 if "cb" not in message:
                     break
                 self.pipe.send_frame(self._serve_callback(message), self.deadline)
-            known = {number: obj for number, obj in refs.values()}
-            for restored in message.get("restore") or ():
-                self.codec.decode(restored, known)
+                self.codec.shared.commit()
             if "exc" in message:
-                error = self._make_exception(message["exc"], self.codec, known)
+                error = self._make_exception(message["exc"], self.codec)
+                self.codec.decode(None, message.get("sync"))
             else:
-                return self.codec.decode(message.get("ok"), known)
+                return self.codec.decode(message.get("ok"), message.get("sync"))
         except TimeoutError:
             self._give_up("timeout")
         except (EOFError, OSError):
@@ -133,17 +135,20 @@ class Channel:
 
     # -- callbacks: L asks T while learner code runs ---------------------------------------------
     def _serve_callback(self, message):
-        refs = {}
+        args = self.codec.decode(message.get("v"), message.get("sync"))
         try:
-            args = self.codec.decode(message.get("v"), refs)
             result = self._callback(message["cb"], args)
-            return self.pipe.frame({"ok": self.codec.encode(result)})
+            self.codec.begin_message()
+            return self.pipe.frame({"ok": self.codec.encode(result),
+                                    "sync": self.codec.sync_trees()})
         except LearnerUnavailable:
             raise
         except wire.ProtocolError:
             raise
         except BaseException as exc:  # the test's callback failed: the learner's code sees it
-            return self.pipe.frame({"exc": {"type": type(exc).__name__, "text": str(exc)[:2000]}})
+            self.codec.begin_message()
+            return self.pipe.frame({"exc": {"type": type(exc).__name__, "text": str(exc)[:2000]},
+                                    "sync": self.codec.sync_trees()})
 
     def _callback(self, op, args):
         if op == "input":

@@ -14,16 +14,18 @@ import sys
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, _HERE)
 import filesync  # noqa: E402
+import sharing  # noqa: E402,F401  (imported by wire; freed below)
 import wire  # noqa: E402
 from learner_streams import Capture, OutputLimit, TestsStdin  # noqa: E402
 sys.path.remove(_HERE)
-for _name in ("filesync", "wire", "learner_streams"):  # free the names for the learner's own modules
+for _name in ("filesync", "sharing", "wire", "learner_streams"):  # free the names for the learner's own modules
     sys.modules[f"_jobintech_{_name}"] = sys.modules.pop(_name)
 
 import builtins  # noqa: E402
 import importlib  # noqa: E402
 import json  # noqa: E402
 import operator  # noqa: E402
+import resource  # noqa: E402
 import runpy  # noqa: E402
 import traceback  # noqa: E402
 
@@ -83,7 +85,7 @@ class Agent:
         self.flags = set()
         self.objects, self.ids = {}, {}
         self.mirrored = {}
-        self.codec = wire.Codec(self.export, self.import_handle, self.special)
+        self.codec = wire.Codec(self.export, self.import_handle, self.special, parity=1)
         self.root = os.getcwd()
         self.files = filesync.FileMirror(self.root)  # data files shared with the tests
 
@@ -149,10 +151,9 @@ class Agent:
             if name.startswith(self.root + os.sep):
                 name = os.path.relpath(name, self.root)
             where.append([name, exc.lineno, "", _cut((exc.text or "").rstrip())])
-        if isinstance(exc, MemoryError):
-            self.flags.add("memory")
         return {"cls": self.exception_class(type(exc)), "args": args, "text": text,
-                "where": where[-3:], "handle": self.export(exc)}
+                "where": where[-3:], "handle": self.export(exc),
+                "exhausted": isinstance(exc, MemoryError) and _memory_exhausted()}
 
     # -- output ---------------------------------------------------------------------------------
     def take_output(self, stream, text):
@@ -166,7 +167,10 @@ class Agent:
             raise OutputLimit("output limit exceeded")
         return len(text)
 
-    def _envelope(self, message):
+    def _envelope(self, message, sync=True):
+        # What learner code did to the containers it shares with the tests goes with every
+        # message, exceptions included (a function may change its argument, then raise).
+        message["sync"] = self.codec.sync_trees() if sync else []
         message["out"], self.output = self.output, []
         message["files"] = self.files.changes()
         message["flags"] = sorted(self.flags)
@@ -185,34 +189,36 @@ class Agent:
         try:
             frame = self.pipe.frame(answer)
         except ValueError as exc:  # the value is too big to send: the test gets the error
-            frame = self.pipe.frame(self._envelope({"exc": self.encode_exception(exc)}))
+            self.codec.begin_message()
+            frame = self.pipe.frame(self._envelope({"exc": self.encode_exception(exc)},
+                                                   sync=False))
         self.pipe.send_frame(frame)
+        self.codec.shared.commit()
 
     def callback(self, op, args):
         """Ask T something while learner code runs, serving T's nested requests meanwhile."""
-        refs = {}
-        self.pipe.send(self._envelope({"cb": op, "v": self.codec.encode(args, refs)}))
+        self.codec.begin_message()
+        self.pipe.send(self._envelope({"cb": op, "v": self.codec.encode(args)}))
+        self.codec.shared.commit()
         while True:
             message = self.pipe.recv()
             if "op" in message:
                 self.reply(self.answer(message))
                 continue
-            decoded = {number: obj for number, obj in refs.values()}
             if "exc" in message:
+                self.codec.decode(None, message.get("sync"))
                 raise _tests_exception(message["exc"])
-            return self.codec.decode(message.get("ok"), decoded)
+            return self.codec.decode(message.get("ok"), message.get("sync"))
 
     def answer(self, message):
-        refs = {}
         self.files.apply(message.get("files"))
         try:
-            target, args, kwargs = self.codec.decode(message.get("v"), refs)
+            target, args, kwargs = self.codec.decode(message.get("v"), message.get("sync"))
             result = self.perform(message.get("op"), target, args, kwargs or {})
-            back = {id(obj): [number, obj] for number, obj in refs.items()}
-            reply = {"ok": self.codec.encode(result, back)}
-            reply["restore"] = [self.codec.encode_contents(obj, back)
-                                for obj in refs.values() if type(obj) in (list, dict, set)]
+            self.codec.begin_message()
+            reply = {"ok": self.codec.encode(result)}
         except BaseException as exc:  # everything the learner's code raises goes back to T
+            self.codec.begin_message()
             reply = {"exc": self.encode_exception(exc)}
         return self._envelope(reply)
 
@@ -320,6 +326,24 @@ class Agent:
         finally:
             sys.argv = saved
         return 0
+
+
+def _memory_exhausted():
+    """Whether this process really is near its memory limit (a learner list kept growing),
+    rather than asking once for far too much (`list(range(10**12))` fails at once, and is
+    then just an exception, as in a plain run). The traceback still holds the frames that
+    allocated, so their memory is still counted here."""
+    try:
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+        if soft == resource.RLIM_INFINITY:
+            return True
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024 >= soft * 0.75
+    except (OSError, ValueError, MemoryError):
+        return True
+    return True
 
 
 def _exact_bool(value, what):

@@ -304,13 +304,13 @@ def _exception_handle(exc):
     return handle._jt_handle_of() if handle is not None else None
 
 
-def make_exception(info, codec, refs):
+def make_exception(info, codec):
     """The exception to raise in T for an exception L reported."""
     if type(info) is not dict:
         raise wire.ProtocolError("bad exception")
     cls_tree = info["cls"]
     cls = exception_class(cls_tree[1], cls_tree[2])
-    args = codec.decode(info.get("args"), refs)
+    args = codec.decode(info.get("args"))
     if type(args) is not tuple:
         args = ()
     text = str(info.get("text", ""))[:4000]
@@ -320,11 +320,12 @@ def make_exception(info, codec, refs):
         cls = exception_class(cls_tree[1], "Exception")
         exc = cls(*args)
     exc._jt_remote = True
+    exc._jt_exhausted = info.get("exhausted") is True  # L was really out of memory
     exc._jt_text = text
     where = info.get("where") if type(info.get("where")) is list else []
     exc._jt_where = [[str(part)[:300] for part in w] for w in where[-5:]
                      if type(w) is list and len(w) == 4]
-    handle = codec.decode(info.get("handle"), refs)
+    handle = codec.decode(info.get("handle"))
     if isinstance(handle, RemoteObject):
         exc._jt_remote_handle = handle
     return exc

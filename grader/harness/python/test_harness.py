@@ -20,11 +20,13 @@ import filesync  # noqa: E402
 import proxies  # noqa: E402
 import rewrite  # noqa: E402
 import patches  # noqa: E402
+import sharing  # noqa: E402,F401  (imported by wire)
 import wire  # noqa: E402
 import pytest  # noqa: E402,F401  (the shim, imported now so that tests find it warm)
 sys.path.remove(_HERE)
 # Free these names for the learner's own modules (a learner may well write a wire.py).
-for _name in ("channel", "collect", "filesync", "patches", "proxies", "rewrite", "wire"):
+for _name in ("channel", "collect", "filesync", "patches", "proxies", "rewrite", "sharing",
+              "wire"):
     sys.modules[f"_jobintech_{_name}"] = sys.modules.pop(_name)
 
 import importlib.util  # noqa: E402
@@ -96,7 +98,8 @@ class Harness:
         for file, line, function, source in where[-3:]:
             message += f"\n  {file} line {line}, in {function}: {source.strip()}"
         outcome = "failed" if isinstance(exc, AssertionError) else "error"
-        return outcome, message, "memory" if isinstance(exc, MemoryError) else ""
+        exhausted = isinstance(exc, MemoryError) and getattr(exc, "_jt_exhausted", False)
+        return outcome, message, "memory" if exhausted else ""
 
     def _test_line(self, exc):
         frames = [f for f in _walk_tb(exc.__traceback__) if f[0] in self.test_files]
@@ -106,6 +109,8 @@ class Harness:
         if self.channel.failed_during_test and outcome == "passed":
             outcome, message = "failed", str(self.channel.unavailable)
             reason = self.channel.unavailable.reason
+        if reason == "memory":  # the test could not complete: the learner's code ran out of
+            self.channel.flags.add("memory")  # memory (one caught by the test is just a value)
         self.emit({"test": name, "file": file, "outcome": outcome,
                    "message": message[:MAX_MESSAGE], "reason": reason})
 

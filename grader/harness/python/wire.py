@@ -21,13 +21,18 @@ import select
 import struct
 import time
 
+from sharing import SharedTable
+
 MAX_FRAME = 32 * 1024 * 1024
 MAX_DEPTH = 100
-MAX_ITEMS = 500_000
+# Items per value: bounds what decoding one frame can cost in memory (a JSON tree, then the
+# values). Two million plain items fit well in L's and T's memory limits and in MAX_FRAME.
+MAX_ITEMS = 2_000_000
 _BIG_INT_BITS = 12_000  # beyond this, str(int) hits Python's digit limit: send hex
 
-# Container tags. Mutable containers carry a reference number so that identity, aliasing and
-# cycles survive the trip, and so that the caller can copy back what the callee changed.
+# Container tags. Mutable containers carry a number, the same on both sides for as long as either
+# side uses the container (sharing.py), so that identity, aliasing and cycles survive the trip
+# and each side sees what the other changed.
 LIST, TUPLE, DICT, SET, FROZENSET, REF = "L", "T", "D", "S", "F", "R"
 BYTES, COMPLEX, BIGINT, NAMEDTUPLE = "B", "C", "I", "N"
 LEARNER_HANDLE, TESTS_HANDLE, EXC_CLASS = "H", "G", "X"
@@ -117,25 +122,37 @@ class Codec:
     return a tree for values this side knows how to send (exception classes, namedtuples) or None.
     """
 
-    def __init__(self, export, import_handle, special=None, import_special=None):
+    def __init__(self, export, import_handle, special=None, import_special=None, parity=0):
         self.export = export
         self.import_handle = import_handle
         self.special = special
         self.import_special = import_special
+        self.shared = SharedTable(parity)
 
     # -- encoding -------------------------------------------------------------------------------
-    def encode(self, value, refs: dict | None = None):
-        """*refs* maps id(container) -> [number, container]; it is filled as containers are met
-        so that a later encode (the copy-back after a call) can reuse the caller's numbers."""
-        state = {"items": 0}
-        return self._enc(value, refs if refs is not None else {}, 0, state)
+    def begin_message(self):
+        """Start building a message: forget containers this side no longer uses."""
+        self.shared.begin()
+        self.shared.sweep()
 
-    def encode_contents(self, container, refs: dict):
-        """Encode a container already numbered in *refs* in full (not as a reference to itself):
-        the new state of a mutable argument, sent back after a call."""
-        return self._enc(container, refs, 0, {"items": 0, "expand": id(container)})
+    def encode(self, value):
+        mark = self.shared.mark()
+        try:
+            return self._enc(value, set(), 0, {"items": 0})
+        except BaseException:  # nothing of this value is sent: the peer will not hold it
+            self.shared.rollback(mark)
+            raise
 
-    def _enc(self, value, refs, depth, state):
+    def sync_trees(self):
+        """The new contents of every shared container changed since the peer last saw it; goes
+        with the message after its value, and the sender calls shared.commit() once it is sent."""
+        trees = []
+        for container in self.shared.changed():
+            if not self.shared.is_pending(container):  # sent in full in this message already
+                trees.append(self._enc(container, set(), 0, {"items": 0}))
+        return trees
+
+    def _enc(self, value, seen, depth, state):
         if depth > MAX_DEPTH:
             raise ValueError(f"value nested more than {MAX_DEPTH} levels deep")
         state["items"] += 1
@@ -151,7 +168,7 @@ class Codec:
         special = self.special(value) if self.special else None
         if special is not None:
             if special[0] == NAMEDTUPLE:
-                items = [self._enc(v, refs, depth + 1, state) for v in tuple.__iter__(value)]
+                items = [self._enc(v, seen, depth + 1, state) for v in tuple.__iter__(value)]
                 return special + [items]
             return special
         base = _builtin_base(kind)
@@ -161,7 +178,7 @@ class Codec:
         if base is str:
             return str.__str__(value)
         if base is int:
-            return self._enc(int.__int__(value), refs, depth, state)
+            return self._enc(int.__int__(value), seen, depth, state)
         if base is float:
             return float.__float__(value)
         if base is complex:
@@ -169,35 +186,33 @@ class Codec:
         if base is bytes:
             return [BYTES, base64.b64encode(bytes.__getitem__(value, slice(None))).decode()]
         if base is tuple:
-            return [TUPLE, [self._enc(v, refs, depth + 1, state) for v in tuple.__iter__(value)]]
+            return [TUPLE, [self._enc(v, seen, depth + 1, state) for v in tuple.__iter__(value)]]
         if base is frozenset:
-            return [FROZENSET, [self._enc(v, refs, depth + 1, state)
+            return [FROZENSET, [self._enc(v, seen, depth + 1, state)
                                 for v in frozenset.__iter__(value)]]
-        known = refs.get(id(value))
-        if known is not None and state.pop("expand", None) != id(value):
-            return [REF, known[0]]
-        if known is not None:
-            number = known[0]
-        else:
-            number = len(refs)
-            refs[id(value)] = [number, value]
+        number = self.shared.number_of(value)
+        if id(value) in seen:  # already in full in this value (a cycle, or aliased twice)
+            return [REF, number]
+        seen.add(id(value))
+        contents = self.shared.sent(value)
         if base is list:
-            return [LIST, number, [self._enc(v, refs, depth + 1, state)
-                                   for v in list(list.__iter__(value))]]
+            return [LIST, number, [self._enc(v, seen, depth + 1, state) for v in contents]]
         if base is set:
-            return [SET, number, [self._enc(v, refs, depth + 1, state)
-                                  for v in list(set.__iter__(value))]]
-        return [DICT, number, [[self._enc(k, refs, depth + 1, state),
-                                self._enc(v, refs, depth + 1, state)]
-                               for k, v in list(dict.items(value))]]
+            return [SET, number, [self._enc(v, seen, depth + 1, state) for v in contents]]
+        return [DICT, number, [[self._enc(k, seen, depth + 1, state),
+                                self._enc(v, seen, depth + 1, state)] for k, v in contents]]
 
     # -- decoding -------------------------------------------------------------------------------
-    def decode(self, tree, refs: dict | None = None):
-        """*refs* maps reference numbers to containers already known (for copy-back)."""
-        state = {"items": 0}
-        return self._dec(tree, refs if refs is not None else {}, 0, state)
+    def decode(self, tree, sync=None):
+        """A value, then the contents of the shared containers the peer changed (*sync*: a
+        list of trees, decoded after the value, in the order the peer encoded them)."""
+        value = self._dec(tree, 0, {"items": 0})
+        if sync is not None:
+            for item in _list(sync):
+                self._dec(item, 0, {"items": 0})
+        return value
 
-    def _dec(self, tree, refs, depth, state):
+    def _dec(self, tree, depth, state):
         if depth > MAX_DEPTH:
             raise ProtocolError("value nested too deeply")
         state["items"] += 1
@@ -211,16 +226,16 @@ class Codec:
         tag = tree[0]
         try:
             if tag in _TAGS:
-                return self._dec_mutable(tag, tree, refs, depth, state)
+                return self._dec_mutable(tag, tree, depth, state)
             if tag == REF:
-                number = _int(tree[1])
-                if number not in refs:
-                    raise ProtocolError(f"reference to unknown container {number}")
-                return refs[number]
+                known = self.shared.get(_int(tree[1]))
+                if known is None:
+                    raise ProtocolError(f"reference to unknown container {tree[1]}")
+                return known
             if tag == TUPLE:
-                return tuple(self._dec(v, refs, depth + 1, state) for v in _list(tree[1]))
+                return tuple(self._dec(v, depth + 1, state) for v in _list(tree[1]))
             if tag == FROZENSET:
-                return frozenset(self._dec(v, refs, depth + 1, state) for v in _list(tree[1]))
+                return frozenset(self._dec(v, depth + 1, state) for v in _list(tree[1]))
             if tag == BYTES:
                 return base64.b64decode(_str(tree[1]), validate=True)
             if tag == COMPLEX:
@@ -234,29 +249,33 @@ class Codec:
             if self.import_special is not None:
                 items = None
                 if tag == NAMEDTUPLE:
-                    items = [self._dec(v, refs, depth + 1, state) for v in _list(tree[-1])]
+                    items = [self._dec(v, depth + 1, state) for v in _list(tree[-1])]
                 return self.import_special(tag, tree, items)
         except (IndexError, ValueError, TypeError, ArithmeticError) as exc:
             raise ProtocolError(f"malformed {tag!r} value: {exc}") from None
         raise ProtocolError(f"unknown value tag {tag!r}")
 
-    def _dec_mutable(self, tag, tree, refs, depth, state):
+    def _dec_mutable(self, tag, tree, depth, state):
         number, items = _int(tree[1]), _list(tree[2])
-        known = refs.get(number)
+        known = self.shared.get(number)
         if known is None:
-            known = refs[number] = _TAGS[tag]()
+            if not self.shared.may_create(number):
+                raise ProtocolError(f"container number {number} was never handed out")
+            known = _TAGS[tag]()
+            self.shared.register(number, known)
         elif type(known) is not _TAGS[tag] and not isinstance(known, _TAGS[tag]):
             raise ProtocolError(f"container {number} changed kind")
         target = _TAGS[tag]()
         if tag == DICT:
             for pair in items:
                 key, value = _list(pair)
-                target[self._dec(key, refs, depth + 1, state)] = self._dec(value, refs, depth + 1,
+                target[self._dec(key, depth + 1, state)] = self._dec(value, depth + 1,
                                                                             state)
         else:
-            values = [self._dec(v, refs, depth + 1, state) for v in items]
+            values = [self._dec(v, depth + 1, state) for v in items]
             target = values if tag == LIST else set(values)
         _replace_contents(known, target)
+        self.shared.received(number)
         return known
 
 
