@@ -8,7 +8,7 @@ from grader.olx import parse_file
 
 pytestmark = pytest.mark.browser
 
-EXERCISE = os.path.join(os.path.dirname(__file__), "..", "..", "course_content", "coding_exercise", "py_mention.xml")
+EXERCISE = os.path.join(os.path.dirname(__file__), "..", "..", "course_content", "coding_exercise", "py_cotisation_cnss.xml")
 
 
 def replace_code(page, code):
@@ -22,7 +22,7 @@ def replace_code(page, code):
 def test_run_then_submit_shows_per_test_results_and_a_score(server, page):
     definition = parse_file(EXERCISE)
     solution = definition.solution[0]["content"]
-    page.goto(f"{server}/preview/coding_exercise.py_mention")
+    page.goto(f"{server}/preview/coding_exercise.py_cotisation_cnss")
     page.wait_for_selector(".jit-ce .cm-editor")
 
     # Starter code: Run shows the visible tests, some failing.
@@ -40,15 +40,15 @@ def test_run_then_submit_shows_per_test_results_and_a_score(server, page):
     page.wait_for_function(
         "/\\b1\\s*\\/\\s*1\\b/.test(document.querySelector('.jit-ce-score').textContent)", timeout=60_000)
     text = page.locator(".jit-ce-results").inner_text()
-    assert "TestMention.test_" in text  # visible test names are shown
+    assert "TestRetenues.test_" in text  # visible test names are shown
     assert "Test caché 1" in text  # hidden tests only as a generic label
     assert definition.solution[0]["content"].splitlines()[0] not in page.content().split("cm-content")[0]
 
 
 def test_the_code_is_kept_across_reloads(server, page):
-    page.goto(f"{server}/preview/coding_exercise.py_mention")
+    page.goto(f"{server}/preview/coding_exercise.py_cotisation_cnss")
     page.wait_for_selector(".jit-ce .cm-editor")
-    replace_code(page, "def mention(moyenne):\n    return 'Passable'  # gardé\n")
+    replace_code(page, "def retenues_salariales(salaire_brut):\n    return 0  # gardé\n")
     page.click(".jit-ce-run")
     page.locator(".jit-ce-results").wait_for(state="visible")
     page.reload()
@@ -59,8 +59,8 @@ def test_the_code_is_kept_across_reloads(server, page):
 def test_the_reference_solution_never_reaches_the_learner(server, page):
     definition = parse_file(EXERCISE)
     solution_body = [line for line in definition.solution[0]["content"].splitlines()
-                     if "return" in line and "Très bien" in line]
-    page.goto(f"{server}/preview/coding_exercise.py_mention")
+                     if "return round" in line]
+    page.goto(f"{server}/preview/coding_exercise.py_cotisation_cnss")
     page.wait_for_selector(".jit-ce .cm-editor")
     html = page.content()
     for hidden in (t for t in definition.tests if t["hidden"]):
