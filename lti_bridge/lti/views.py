@@ -171,7 +171,8 @@ def _activity_response(request, learner, usage_id):
             raise LtiError(_("This course has no activity %(id)s: the link may point to content that was "
                              "removed. Ask your instructor to choose it again."), status=404, id=usage_id)
         usage_id = course.root_id
-    return render_block_page(request, course, learner, usage_id)
+    # The placed activity is the learner's whole course here: modules above it do not gate it.
+    return render_block_page(request, course, learner, usage_id, gating_root=usage_id)
 
 
 @refuses_lti_errors

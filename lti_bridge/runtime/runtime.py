@@ -30,14 +30,16 @@ class BridgeRuntime(Runtime):
     """One learner, one course, one request. Not shared between threads.
 
     *staff*: the learner is course staff for this request (an instructor launch, an operator
-    logged in to the bridge): blocks see `user_is_staff` and mastery gating opens every step."""
+    logged in to the bridge): blocks see `user_is_staff` and mastery gating opens every step.
+    *gating_root*: the block an LMS link placed; modules above it do not gate it (see gating.py)."""
 
-    def __init__(self, course, learner, language=None, staff=False):
+    def __init__(self, course, learner, language=None, staff=False, gating_root=None):
         self.course = course
         self.learner = learner
         self.language = language or translation.get_language()
         self._blocks = {}
-        self._token = make_token(learner, self.language, staff)
+        self._token = make_token(learner, self.language, staff, gating_root)
+        self.gating_root = gating_root
         self._store = LearnerStore(course.authored, learner)
         self.anonymous_student_id = learner.anonymous_id  # read by some Open edX blocks
         self.course_id = course.course_id

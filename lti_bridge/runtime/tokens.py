@@ -16,23 +16,26 @@ class BadToken(Exception):
     """The token is missing, altered or expired."""
 
 
-def make_token(learner, language, staff=False):
+def make_token(learner, language, staff=False, gating_root=None):
     """*staff*: the page was rendered for course staff (an instructor), who see locked steps too;
-    it travels in the signed token so that a learner cannot claim it."""
+    *gating_root*: the block an LMS link placed (only modules inside it gate). Both travel in the
+    signed token so that a learner cannot claim them."""
     data = {"l": learner.pk, "lang": language}
     if staff:
         data["s"] = 1
+    if gating_root:
+        data["r"] = gating_root
     return signing.dumps(data, salt=SALT, compress=True)
 
 
 def read_token(token):
     """(learner pk, language) from a token made by make_token; BadToken otherwise."""
-    learner_pk, language, _staff = read_token_with_role(token)
+    learner_pk, language, _staff, _root = read_token_with_role(token)
     return learner_pk, language
 
 
 def read_token_with_role(token):
-    """(learner pk, language, staff) from a token made by make_token; BadToken otherwise."""
+    """(learner pk, language, staff, gating root) from a token made by make_token; BadToken otherwise."""
     if not token:
         raise BadToken("missing")
     try:
@@ -41,4 +44,4 @@ def read_token_with_role(token):
         raise BadToken("expired") from None
     except signing.BadSignature:
         raise BadToken("invalid") from None
-    return data["l"], data.get("lang"), bool(data.get("s"))
+    return data["l"], data.get("lang"), bool(data.get("s")), data.get("r")

@@ -32,7 +32,7 @@ def _error(status, message):
 @xframe_options_exempt
 def xblock_handler(request, usage_id, handler, suffix=""):
     try:
-        learner_pk, language, staff = read_token_with_role(request.GET.get("auth"))
+        learner_pk, language, staff, gating_root = read_token_with_role(request.GET.get("auth"))
     except BadToken:
         return _error(403, _("Your session has expired or this link is not valid. Reload the page and try again."))
     learner = Learner.objects.select_related("platform").filter(pk=learner_pk, platform__is_active=True).first()
@@ -42,7 +42,7 @@ def xblock_handler(request, usage_id, handler, suffix=""):
     if usage_id not in course:
         return _error(404, _("This activity no longer exists in the course. Reload the page."))
     with translation.override(supported(language) or request.LANGUAGE_CODE):
-        runtime = BridgeRuntime(course, learner, staff=staff)
+        runtime = BridgeRuntime(course, learner, staff=staff, gating_root=gating_root)
         locked = lock_reason(runtime, usage_id)
         if locked:  # the module hides locked steps; a hand-built URL must not reach them either
             return _error(403, locked)

@@ -122,12 +122,14 @@ def _neighbours(course, usage_id):
     return previous, following
 
 
-def render_block_page(request, course, learner, usage_id, *, preview=False, status=200, staff=False):
+def render_block_page(request, course, learner, usage_id, *, preview=False, status=200, staff=False,
+                      gating_root=None):
     """A full page showing *usage_id* to *learner* (frameable: LMSs embed it).
 
     *staff* (instructors, operators): every step is open, and the page's handler URLs say so.
+    *gating_root*: the block an LMS link placed; only modules inside it gate (runtime/gating.py).
     A step that its module locks for this learner gets a 403 page saying what to finish first."""
-    runtime = BridgeRuntime(course, learner, staff=staff)
+    runtime = BridgeRuntime(course, learner, staff=staff, gating_root=gating_root)
     locked = lock_reason(runtime, usage_id)
     if locked:
         response = render(request, "lti_bridge/error.html", {

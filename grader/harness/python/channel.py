@@ -170,6 +170,10 @@ class Channel:
             return repr(target)[:2000]
         if op == "list":
             return list(target)
+        if op == "iter":
+            return iter(target)
+        if op == "next":
+            return next(target)
         if op == "len":
             return len(target)
         if op == "getitem":

@@ -37,6 +37,7 @@ LIST, TUPLE, DICT, SET, FROZENSET, REF = "L", "T", "D", "S", "F", "R"
 BYTES, COMPLEX, BIGINT, NAMEDTUPLE = "B", "C", "I", "N"
 LEARNER_HANDLE, TESTS_HANDLE, EXC_CLASS = "H", "G", "X"
 STD_VALUE = "V"  # dates, times, durations, Decimal, Fraction: rebuilt from plain fields
+RANGE = "A"  # range: an exact builtin (it cannot be subclassed), sent as start, stop, step
 _TAGS = {LIST: list, SET: set, DICT: dict}
 
 
@@ -165,6 +166,10 @@ class Codec:
             return value if value.bit_length() < _BIG_INT_BITS else [BIGINT, format(value, "x")]
         if kind is float:
             return value
+        if kind is range:
+            return [RANGE] + [self._enc(range.start.__get__(value), seen, depth + 1, state),
+                              self._enc(range.stop.__get__(value), seen, depth + 1, state),
+                              self._enc(range.step.__get__(value), seen, depth + 1, state)]
         special = self.special(value) if self.special else None
         if special is not None:
             if special[0] == NAMEDTUPLE:
@@ -236,6 +241,8 @@ class Codec:
                 return tuple(self._dec(v, depth + 1, state) for v in _list(tree[1]))
             if tag == FROZENSET:
                 return frozenset(self._dec(v, depth + 1, state) for v in _list(tree[1]))
+            if tag == RANGE:
+                return range(*(_int(self._dec(v, depth + 1, state)) for v in tree[1:4]))
             if tag == BYTES:
                 return base64.b64decode(_str(tree[1]), validate=True)
             if tag == COMPLEX:

@@ -103,3 +103,17 @@ def test_passing_the_step_before_opens_the_locked_one(client, real_course, cours
     response = post_json(client, handler(real_course, learner, LOCKED_EXERCISE, "save_code"), FILES)
     assert response.status_code == 200
     assert post_json(client, handler(real_course, learner, LOCKED_QUIZ, "submit"), {}).status_code == 403
+
+
+def test_an_exercise_placed_alone_by_an_lms_is_not_gated_by_its_module(client, real_course, lti_platform):
+    # A university links the exercise itself into its own LMS: its module's order does not apply there.
+    learner = make_learner(lti_platform)
+    with translation.override("fr"):
+        runtime = BridgeRuntime(real_course, learner, gating_root=LOCKED_EXERCISE)
+        url = runtime.handler_url(runtime.get_block(LOCKED_EXERCISE), "save_code")
+    assert post_json(client, url, FILES).status_code == 200
+    # ...but a link that places the whole module keeps the module's gating.
+    with translation.override("fr"):
+        runtime = BridgeRuntime(real_course, learner, gating_root=MODULE)
+        url = runtime.handler_url(runtime.get_block(LOCKED_EXERCISE), "save_code")
+    assert post_json(client, url, FILES).status_code == 403
