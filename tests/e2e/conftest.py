@@ -44,7 +44,9 @@ def server(tmp_path_factory):
     log.close()
 
 
-@pytest.fixture(scope="session")
+# Module scope: an open sync Playwright keeps an asyncio loop in this thread, which makes another
+# module's sync_playwright() (and Django's database access) refuse to run until it is closed.
+@pytest.fixture(scope="module")
 def browser():
     if not os.path.exists(CHROMIUM):
         pytest.fail("Chromium is missing: `make setup` installs Debian's chromium package")
