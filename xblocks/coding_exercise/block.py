@@ -134,7 +134,7 @@ class CodingExerciseBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
 
     # ------------------------------------------------------------------ views
     def student_view(self, context=None):
-        return views.student_fragment(self, translator(self))
+        return views.student_fragment(self, translator(self), (context or {}).get("show_title", True))
 
     def studio_view(self, context=None):
         return views.studio_fragment(self, translator(self))

@@ -95,7 +95,8 @@ def _add_static(block, frag: Fragment, css: str, scripts: list[str]) -> None:
             frag.add_javascript(read_static(path))
 
 
-def student_fragment(block, tr) -> Fragment:
+def student_fragment(block, tr, show_title=True) -> Fragment:
+    """*show_title* False: the page around the block already shows its title (Open edX's context)."""
     ui = tr.strings(UI)
     files = learner_files(block)
     visible_tests = [{"name": t["name"], "content": t["content"]}
@@ -111,6 +112,7 @@ def student_fragment(block, tr) -> Fragment:
     html = render_template(PACKAGE, "student_view.html", {
         "ui": ui,
         "display_name": block.display_name,
+        "show_title": show_title,
         "prompt_html": render_markdown(block.prompt),
         "language_text": ui["language_label"].format(language=LANGUAGE_NAMES.get(block.language, block.language)),
         "files": [{**f, "index": str(i), "label": ui["editor_label"].format(filename=f["name"])}

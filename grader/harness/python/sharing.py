@@ -129,9 +129,12 @@ class SharedTable:
 
     def sweep(self):
         """Forget containers nothing else on this side refers to: this side can no longer see
-        them change. If the peer sends one of them again, it arrives as a new container."""
+        them change. If the peer sends one of them again, it arrives as a new container. One
+        changed since the peer last saw it is kept until it is sent (`queue.items().clear()`
+        must still reach the queue)."""
         free = [number for number, entry in self.entries.items()
-                if sys.getrefcount(entry[0]) <= self._free_refcount]
+                if sys.getrefcount(entry[0]) <= self._free_refcount
+                and entry[1] is not None and _same(entry[0], entry[1])]
         for number in free:
             entry = self.entries.pop(number)
             self._numbers.pop(id(entry[0]), None)

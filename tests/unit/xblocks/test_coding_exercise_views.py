@@ -229,3 +229,8 @@ def test_check_solution_reports_a_wrong_solution_and_keeps_hidden_tests_redacted
 def test_check_solution_refuses_an_invalid_form(block):
     status, body = call(block, "check_solution", studio_payload(language="ruby"))
     assert status == 400 and body["errors"][0]["field"] == "language"
+
+
+def test_the_title_is_left_to_the_page_when_it_shows_it(block):
+    assert 'class="jit-ce-title"' in block.student_view({}).content
+    assert 'class="jit-ce-title"' not in block.student_view({"show_title": False}).content

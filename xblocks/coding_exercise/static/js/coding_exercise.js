@@ -171,6 +171,9 @@ function CodingExerciseBlock(runtime, element, args) {
       setStatus("");  // the results' summary line announces the outcome
       showVerdict(result.body.verdict);
       showState(result.body);
+      if (handler === "submit") {  // an enclosing bootcamp_module refreshes its progress and locks
+        root.dispatchEvent(new CustomEvent("jit:step-updated", {bubbles: true}));
+      }
     }, function () { setStatus(t("network_error"), "error"); }).then(function () {
       busy = false;
       Array.prototype.forEach.call(buttons, function (b) { b.removeAttribute("aria-disabled"); });
