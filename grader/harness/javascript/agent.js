@@ -104,6 +104,7 @@ function main() {
   const job = JSON.parse(fs.readFileSync(0, 'utf8'));
   writeFiles(job.files);
   const peer = new Peer(readFd, writeFd, {
+    parity: 1,
     handlers: Object.assign(objectHandlers(), { load: loadModule, await: awaitPromise }),
   });
   peer.describeLocation = learnerLocation;

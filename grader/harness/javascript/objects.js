@@ -1,9 +1,12 @@
 'use strict';
 // Objects that cross the channel by reference: handles standing for the other side's objects,
-// the operations a side answers on its own exported objects, and the copy-back of arguments.
+// and the operations a side answers on its own exported objects.
 // Loaded by both processes, like rpc.js; only the test process's copy is trusted.
 
 const util = require('util');
+
+const BUILTIN_ERRORS = { Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError,
+  URIError };
 
 function isPlainObject(v) {
   const proto = Object.getPrototypeOf(v);
@@ -35,6 +38,7 @@ function makeHandle(peer, wire, str) {
     construct: (t, args) => peer.call(id, undefined, args, 'new'),
     get(t, k) {
       if (k === Symbol.hasInstance && wire.$ === 'fn') return hasInstance;
+      if (k === Symbol.iterator && wire.$ === 'ref') return remote('iterable') === true ? iterate : undefined;
       if (typeof k === 'symbol') return t[k];
       return remote('get', { k: key(k) });
     },
@@ -46,6 +50,10 @@ function makeHandle(peer, wire, str) {
     has: (t, k) => (typeof k === 'symbol' ? false : remote('has', { k: key(k) })),
     deleteProperty: (t, k) => (typeof k === 'symbol' ? false : remote('delete', { k: key(k) })),
   };
+  if (wire.$ === 'fn' && typeof wire.eb === 'string' && Object.prototype.hasOwnProperty.call(BUILTIN_ERRORS, wire.eb)) {
+    // a learner error class: derives from our builtin of that name (Error.isPrototypeOf holds)
+    traps.getPrototypeOf = () => BUILTIN_ERRORS[wire.eb];
+  }
   if (wire.$ === 'ref') {
     traps.getPrototypeOf = () => {
       const proto = remote('proto');
@@ -66,6 +74,9 @@ function makeHandle(peer, wire, str) {
       return { value: remote('get', { k: key(k) }), writable: true, enumerable: true, configurable: true };
     };
   }
+  // [...obj], for...of, Array.from(obj): the learner's own iterator, stepped through in L
+  // (a handle whose next() is a request), so an infinite generator stays lazy.
+  const iterate = () => remote('iter');
   const handle = new Proxy(target, traps);
   // `error instanceof MonErreur`: a rebuilt error knows its classes; anything else, as usual.
   const hasInstance = (value) => {
@@ -95,28 +106,6 @@ class CallResult {
     this.result = result;
     this.args = args;
   }
-}
-
-function isCopied(value) {
-  return value !== null && typeof value === 'object' && !util.types.isProxy(value) &&
-    (Array.isArray(value) || isPlainObject(value));
-}
-
-// Give *original* (an array or plain object of ours) the contents the other side ended with.
-function updateInPlace(original, wire, peer) {
-  if (wire === null || !isCopied(original) || Object.isFrozen(original)) return;
-  const after = peer.decode(wire);
-  try {
-    if (Array.isArray(original) && Array.isArray(after)) {
-      original.length = after.length;
-      for (let i = 0; i < after.length; i += 1) original[i] = after[i];
-    } else if (!Array.isArray(original) && after !== null && typeof after === 'object' && !Array.isArray(after)) {
-      for (const key of Object.keys(original)) if (!Object.prototype.hasOwnProperty.call(after, key)) delete original[key];
-      for (const key of Object.keys(after)) {
-        Object.defineProperty(original, key, { value: after[key], enumerable: true, writable: true, configurable: true });
-      }
-    }
-  } catch (e) { /* a sealed or non-extensible argument keeps its contents */ }
 }
 
 const FORBIDDEN_KEYS = new Set(['constructor', '__proto__', 'prototype', 'caller', 'callee', 'arguments']);
@@ -161,6 +150,14 @@ function objectHandlers({ guarded = false } = {}) {
       return allowed(object, String(m.k)) ? delete object[String(m.k)] : false;
     },
     keys: (m, peer) => Object.keys(target(peer, m)),
+    // Iterating an object runs its own code: only the learner's objects, never the tests'.
+    iterable: (m, peer) => !guarded && typeof target(peer, m)[Symbol.iterator] === 'function',
+    iter: (m, peer) => {
+      if (guarded) throw new TypeError('object is not iterable');
+      const iterator = target(peer, m)[Symbol.iterator]();
+      if (iterator === null || typeof iterator !== 'object') throw new TypeError('Result of the Symbol.iterator method is not an object');
+      return iterator;
+    },
     own: (m, peer) => Object.prototype.propertyIsEnumerable.call(target(peer, m), String(m.k)),
     proto: (m, peer) => {
       if (guarded) return null;
@@ -170,4 +167,4 @@ function objectHandlers({ guarded = false } = {}) {
   };
 }
 
-module.exports = { makeHandle, CallResult, isCopied, isPlainObject, updateInPlace, objectHandlers };
+module.exports = { makeHandle, CallResult, isPlainObject, objectHandlers, BUILTIN_ERRORS };

@@ -10,12 +10,11 @@
 
 const fs = require('fs');
 const util = require('util');
-const { makeHandle, CallResult, isCopied, isPlainObject, updateInPlace } = require('./objects.js');
+const { makeHandle, CallResult, isPlainObject, BUILTIN_ERRORS } = require('./objects.js');
+const { SharedTable, isShared } = require('./shared.js');
 
 const MAX_MESSAGE = 16 * 1024 * 1024;
 const MAX_DEPTH = 200;
-const BUILTIN_ERRORS = { Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError,
-  URIError };
 
 class ChannelClosed extends Error {}
 class ProtocolError extends Error {}
@@ -34,10 +33,23 @@ function isClass(fn) {
   }
 }
 
+// The builtin error a class derives from ('Error' for `class ValueError extends Error`), or null:
+// the other side's stand-in for the class then has that builtin as its prototype, as here, so
+// that assert.throws(fn, ValueError) treats it as an error class, not a validation function.
+function errorBase(fn) {
+  try {
+    for (let c = Object.getPrototypeOf(fn), n = 0; typeof c === 'function' && n < 20; c = Object.getPrototypeOf(c), n += 1) {
+      if (Object.prototype.hasOwnProperty.call(BUILTIN_ERRORS, c.name) && BUILTIN_ERRORS[c.name] === c) return c.name;
+    }
+  } catch (e) { /* a hostile prototype chain: not an error class */ }
+  return null;
+}
+
 class Peer {
   // handlers: op name -> function(message, peer) returning a value (or a Promise, which only the
   // top-level serve loop may wait for; see agent.js).
-  constructor(inFd, outFd, { trusted, handlers = {} }) {
+  // parity: 0 in T, 1 in L (numbers of shared arrays and objects, see shared.js).
+  constructor(inFd, outFd, { trusted, handlers = {}, parity = 0 }) {
     this.inFd = inFd;
     this.outFd = outFd;
     this.trusted = trusted; // true in L: what T sends may be trusted more loosely
@@ -47,6 +59,7 @@ class Peer {
     this.handles = new Map(); // id -> proxy standing for the other side's object
     this.handleIds = new WeakMap();
     this.errorClassSets = new WeakMap(); // error decoded from the other side -> its class handles
+    this.shared = new SharedTable(parity);
     this.nextId = 1;
     this.nextRequest = 1;
     this.dead = null; // why the channel cannot be used any more
@@ -55,6 +68,17 @@ class Peer {
 
   // ---- framing ----
   send(message) {
+    // What this side did to the arrays and objects it shares goes with every message.
+    const trees = [];
+    for (const object of this.shared.changed()) {
+      if (this.shared.pending.has(object)) continue;
+      try {
+        trees.push(this.encode(object));
+      } catch (e) { // cannot be sent (too deep, a throwing getter): stop sharing it
+        this.shared.drop(object);
+      }
+    }
+    message.sync = { d: this.shared.dropped, c: trees };
     const body = Buffer.from(JSON.stringify(message), 'utf8');
     const frame = Buffer.alloc(4 + body.length);
     frame.writeUInt32BE(body.length, 0);
@@ -68,6 +92,7 @@ class Peer {
         throw this.kill(new ChannelClosed('the other process closed the channel'));
       }
     }
+    this.shared.commit();
   }
 
   readExactly(length) {
@@ -101,7 +126,18 @@ class Peer {
         typeof message.t !== 'string' || !Number.isSafeInteger(message.id)) {
       throw this.kill(new ProtocolError('malformed message'));
     }
+    this.applySync(message.sync);
     return message;
+  }
+
+  // The other side's changes to shared arrays and objects, written into ours in place.
+  applySync(sync) {
+    if (sync === undefined) return;
+    if (sync === null || typeof sync !== 'object' || !Array.isArray(sync.d) || !Array.isArray(sync.c)) {
+      throw this.kill(new ProtocolError('malformed message'));
+    }
+    for (const number of sync.d) this.shared.forget(number);
+    for (const tree of sync.c) this.decode(tree);
   }
 
   kill(error) {
@@ -160,8 +196,7 @@ class Peer {
     const message = { t: 'reply', id, ok: true };
     try {
       if (value instanceof CallResult) {
-        message.v = this.encode(value.result);
-        message.after = value.args.map((arg) => (isCopied(arg) ? this.encode(arg) : null));
+        message.v = this.encode(value.result); // the arguments' new state goes with the sync
       } else {
         message.v = this.encode(value);
       }
@@ -177,17 +212,12 @@ class Peer {
   }
 
   // Call (or construct, when self is NEW) one of the other side's functions. Arrays and plain
-  // objects cross as copies, so the other side sends back their final state and we update ours:
-  // a learner function that sorts or fills the array it was given works as it would in place.
+  // objects are shared (shared.js): a learner function that sorts or fills the array it was given
+  // changes the test's array, as it would in one process. The argument list itself is not shared.
   call(fnId, self, args, op = 'call') {
-    const message = { t: op, f: fnId, args: this.encode(args) };
+    const message = { t: op, f: fnId, args: { $: 'a', v: Array.from(args, (arg) => this.encode(arg)) } };
     if (op === 'call') message.self = this.encode(self);
-    const reply = this.requestRaw(message);
-    const result = this.decode(reply.v);
-    if (Array.isArray(reply.after) && reply.after.length === args.length) {
-      reply.after.forEach((wire, i) => updateInPlace(args[i], wire, this));
-    }
-    return result;
+    return this.decode(this.requestRaw(message).v);
   }
 
   // ---- values: encoding (ours -> wire) ----
@@ -201,7 +231,17 @@ class Peer {
     return id;
   }
 
-  encode(value, seen = new Map(), depth = 0) {
+  encode(value) {
+    const mark = this.shared.mark();
+    try {
+      return this.encodeValue(value, new Map(), 0);
+    } catch (e) { // nothing of this value is sent: the other side will not hold it
+      this.shared.rollback(mark);
+      throw e;
+    }
+  }
+
+  encodeValue(value, seen, depth) {
     if (depth > MAX_DEPTH) throw new RangeError('value nested too deeply to be sent');
     switch (typeof value) {
       case 'undefined': return { $: 'u' };
@@ -212,7 +252,8 @@ class Peer {
       case 'symbol': return { $: 'sym', v: value.description || '' };
       case 'function':
         if (this.handleIds.has(value)) return { $: 'yours', id: this.handleIds.get(value) };
-        return { $: 'fn', id: this.exportObject(value), name: String(value.name || ''), cls: isClass(value) };
+        return { $: 'fn', id: this.exportObject(value), name: String(value.name || ''), cls: isClass(value),
+          eb: errorBase(value) };
       default: break;
     }
     if (value === null) return null;
@@ -220,10 +261,12 @@ class Peer {
     if (seen.has(value)) return { $: 'back', i: seen.get(value) };
     if (util.types.isPromise(value)) return { $: 'p', id: this.exportObject(value) };
     const index = seen.size;
-    const enc = (v) => this.encode(v, seen, depth + 1);
+    const enc = (v) => this.encodeValue(v, seen, depth + 1);
+    const number = isShared(value, isPlainObject) ? this.shared.numberOf(value) : undefined;
+    if (number !== undefined) this.shared.sent(value);
     if (Array.isArray(value) && !util.types.isProxy(value)) {
       seen.set(value, index);
-      return { $: 'a', v: Array.from(value, enc) };
+      return Object.assign({ $: 'a', v: Array.from(value, enc) }, Object.isFrozen(value) ? { fz: true } : { n: number });
     }
     if (util.types.isMap(value)) {
       seen.set(value, index);
@@ -240,13 +283,14 @@ class Peer {
       seen.set(value, index);
       const pairs = [];
       for (const key of Object.keys(value)) pairs.push([key, enc(value[key])]);
-      return { $: 'o', np: Object.getPrototypeOf(value) === null, v: pairs };
+      return Object.assign({ $: 'o', np: Object.getPrototypeOf(value) === null, v: pairs },
+        Object.isFrozen(value) ? { fz: true } : { n: number });
     }
     const ctor = value.constructor;
     return { $: 'ref', id: this.exportObject(value), cls: typeof ctor === 'function' ? String(ctor.name || '') : '' };
   }
 
-  encodeError(error) {
+  encodeError(error, depth = 0) {
     if (error instanceof Error || util.types.isNativeError(error)) {
       let name = 'Error';
       let message = '';
@@ -257,7 +301,15 @@ class Peer {
         stack = String(error.stack || '');
       } catch (e) { /* a hostile getter: keep the defaults */ }
       const { base, classes } = this.errorClasses(error);
-      return { $: 'err', name, message, stack, base, classes, where: this.describeLocation(error, stack) };
+      const wire = { $: 'err', name, message, stack, base, classes, where: this.describeLocation(error, stack) };
+      // new Error(msg, { cause }): the test may check the cause (a few levels, never a loop)
+      try {
+        if (depth < 3 && Object.prototype.hasOwnProperty.call(error, 'cause')) {
+          const cause = error.cause;
+          wire.cause = cause instanceof Error && cause !== error ? this.encodeError(cause, depth + 1) : this.encode(cause);
+        }
+      } catch (e) { /* a cause that cannot be sent: left out */ }
+      return wire;
     }
     return { $: 'thrown', v: this.encode(error) };
   }
@@ -318,19 +370,39 @@ class Peer {
         return seen[wire.i];
       }
       case 'a': {
-        const out = [];
+        const known = this.sharedTarget(wire, true);
+        const out = known || [];
+        if (!known && wire.n !== undefined) this.shared.register(wire.n, out);
         seen.push(out);
-        for (const item of list(wire.v)) out.push(dec(item));
-        return out;
+        const items = list(wire.v).map(dec);
+        if (known) {
+          try {
+            out.length = items.length;
+            items.forEach((item, i) => { out[i] = item; });
+          } catch (e) { /* frozen or sealed here: keeps its contents */ }
+        } else {
+          for (const item of items) out.push(item);
+        }
+        if (wire.n !== undefined) this.shared.received(wire.n);
+        return wire.fz === true ? Object.freeze(out) : out;
       }
       case 'o': {
-        const out = wire.np === true ? Object.create(null) : {};
+        const known = this.sharedTarget(wire, false);
+        const out = known || (wire.np === true ? Object.create(null) : {});
+        if (!known && wire.n !== undefined) this.shared.register(wire.n, out);
         seen.push(out);
-        for (const pair of list(wire.v)) {
+        const pairs = list(wire.v).map((pair) => {
           if (!Array.isArray(pair) || pair.length !== 2) throw this.kill(new ProtocolError('malformed object'));
-          Object.defineProperty(out, str(pair[0]), { value: dec(pair[1]), enumerable: true, writable: true, configurable: true });
-        }
-        return out;
+          return [str(pair[0]), dec(pair[1])];
+        });
+        try {
+          if (known) for (const key of Object.keys(out)) delete out[key];
+          for (const [key, value] of pairs) {
+            Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+          }
+        } catch (e) { /* frozen or sealed here: keeps its contents */ }
+        if (wire.n !== undefined) this.shared.received(wire.n);
+        return wire.fz === true ? Object.freeze(out) : out;
       }
       case 'map': {
         const out = new Map();
@@ -358,7 +430,7 @@ class Peer {
         } catch (e) {
           throw this.kill(new ProtocolError('bad regular expression'));
         }
-      case 'err': return this.decodeError(wire);
+      case 'err': return this.decodeError(wire, depth);
       case 'thrown': return dec(wire.v);
       case 'yours': {
         if (!this.exported.has(wire.id)) throw this.kill(new ProtocolError('unknown object'));
@@ -378,7 +450,20 @@ class Peer {
     }
   }
 
-  decodeError(wire) {
+  // The array / object of ours a shared value stands for, or null (then registered once built).
+  sharedTarget(wire, array) {
+    if (wire.n === undefined) return null;
+    if (!Number.isSafeInteger(wire.n)) throw this.kill(new ProtocolError('bad reference'));
+    const known = this.shared.get(wire.n);
+    if (known === undefined) {
+      if (!this.shared.mayCreate(wire.n)) throw this.kill(new ProtocolError('bad reference'));
+      return null;
+    }
+    if (Array.isArray(known) !== array) throw this.kill(new ProtocolError('shared value changed kind'));
+    return known;
+  }
+
+  decodeError(wire, depth = 0) {
     if (wire && wire.$ === 'thrown') return this.decode(wire.v);
     if (!wire || wire.$ !== 'err') return this.kill(new ProtocolError('malformed error'));
     const name = typeof wire.name === 'string' ? wire.name : 'Error';
@@ -398,6 +483,9 @@ class Peer {
       this.errorClassSets.set(error, classes);
     }
     error.stack = `${name}: ${message}`;
+    if (Object.prototype.hasOwnProperty.call(wire, 'cause') && depth < 5) {
+      Object.defineProperty(error, 'cause', { value: this.decode(wire.cause, [], depth + 1), writable: true, configurable: true });
+    }
     this.markRemoteError(error, typeof wire.where === 'string' ? wire.where : '');
     return error;
   }

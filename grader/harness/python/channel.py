@@ -8,6 +8,7 @@ the pending and every later request raise LearnerUnavailable (a BaseException, s
 from __future__ import annotations
 
 import builtins
+import os
 import sys
 import unittest
 
@@ -51,6 +52,13 @@ class Channel:
         # Attributes of a tests object may be read by learner code only on instances of classes
         # the test files define (a fake object handed to the code), never harness internals.
         self.test_modules: set[str] = set()
+        # sys.argv is shared by tests and learner code in a plain run: a test that patches it
+        # (mock.patch.object(sys, "argv", [...])) is mirrored into L with the next request.
+        self._own_argv = list(sys.argv)
+        self._argv_sent = self._own_argv
+        # os.environ too (mock.patch.dict(os.environ, ...)): L gets T's changes to its own.
+        self._own_env = dict(os.environ)
+        self._env_sent = self._own_env
 
     # -- values ---------------------------------------------------------------------------------
     def _special(self, value):
@@ -85,6 +93,17 @@ class Channel:
         tree = self.codec.encode((target, tuple(args), dict(kwargs or {})))
         message = {"op": op, "v": tree, "sync": self.codec.sync_trees(),
                    "files": self.files.changes()}
+        argv = sys.argv
+        if argv is not self._argv_sent and argv != self._argv_sent:
+            plain = isinstance(argv, list) and argv != self._own_argv
+            message["argv"] = [str(a) for a in argv][:1000] if plain else None
+            self._argv_sent = list(argv) if isinstance(argv, list) else self._own_argv
+        env = dict(os.environ)
+        if env != self._env_sent:
+            own = self._own_env
+            message["env"] = {"set": {k: v for k, v in env.items() if own.get(k) != v},
+                              "unset": [k for k in own if k not in env]}
+            self._env_sent = env
         frame = self.pipe.frame(message)  # too big: ValueError for the test
         try:
             self.pipe.send_frame(frame, self.deadline)

@@ -16,16 +16,16 @@ sys.path.insert(0, _HERE)
 import filesync  # noqa: E402
 import sharing  # noqa: E402,F401  (imported by wire; freed below)
 import wire  # noqa: E402
+from learner_process import Environment, memory_exhausted, tests_exception, write_files  # noqa: E402
 from learner_streams import Capture, OutputLimit, TestsStdin  # noqa: E402
 sys.path.remove(_HERE)
-for _name in ("filesync", "sharing", "wire", "learner_streams"):  # free the names for the learner's own modules
+for _name in ("filesync", "sharing", "wire", "learner_process", "learner_streams"):  # free the names for the learner's own modules
     sys.modules[f"_jobintech_{_name}"] = sys.modules.pop(_name)
 
 import builtins  # noqa: E402
 import importlib  # noqa: E402
 import json  # noqa: E402
 import operator  # noqa: E402
-import resource  # noqa: E402
 import runpy  # noqa: E402
 import traceback  # noqa: E402
 
@@ -90,6 +90,7 @@ class Agent:
         self.flags = set()
         self.objects, self.ids = {}, {}
         self.tests_objects = {}
+        self.environment = Environment()
         self.mirrored = {}
         self.codec = wire.Codec(self.export, self.import_handle, self.special, parity=1)
         self.root = os.getcwd()
@@ -142,7 +143,7 @@ class Agent:
             chain.append([_cut(str(klass.__module__)), _cut(str(klass.__qualname__))])
         return [wire.EXC_CLASS, chain, "Exception"]
 
-    def encode_exception(self, exc):
+    def encode_exception(self, exc, depth=0):
         try:
             args = self.codec.encode(tuple(exc.args))
         except BaseException:
@@ -163,7 +164,18 @@ class Agent:
             where.append([name, exc.lineno, "", _cut((exc.text or "").rstrip())])
         return {"cls": self.exception_class(type(exc)), "args": args, "text": text,
                 "where": where[-3:], "handle": self.export(exc),
-                "exhausted": isinstance(exc, MemoryError) and _memory_exhausted()}
+                "exhausted": isinstance(exc, MemoryError) and memory_exhausted(),
+                "cause": self._encode_cause(exc, depth)}
+
+    def _encode_cause(self, exc, depth):
+        """`raise X from exc`: the test may look at __cause__ (a few levels, never a loop)."""
+        cause = getattr(exc, "__cause__", None)
+        if depth >= 3 or not isinstance(cause, BaseException) or cause is exc:
+            return None
+        try:
+            return self.encode_exception(cause, depth + 1)
+        except BaseException:
+            return None
 
     # -- output ---------------------------------------------------------------------------------
     def take_output(self, stream, text):
@@ -180,7 +192,7 @@ class Agent:
     def _envelope(self, message, sync=True):
         # What learner code did to the containers it shares with the tests goes with every
         # message, exceptions included (a function may change its argument, then raise).
-        message["sync"] = self.codec.sync_trees() if sync else []
+        message["sync"] = self.codec.sync_trees() if sync else [self.codec.shared.dropped]
         message["out"], self.output = self.output, []
         message["files"] = self.files.changes()
         message["flags"] = sorted(self.flags)
@@ -217,11 +229,16 @@ class Agent:
                 continue
             if "exc" in message:
                 self.codec.decode(None, message.get("sync"))
-                raise _tests_exception(message["exc"])
+                raise tests_exception(message["exc"])
             return self.codec.decode(message.get("ok"), message.get("sync"))
 
     def answer(self, message):
         self.files.apply(message.get("files"))
+        if "argv" in message:  # the test patched sys.argv (None: put back the default)
+            argv = message["argv"]
+            sys.argv = list(argv) if type(argv) is list else [""]
+        if "env" in message:
+            self.environment.apply(message["env"])
         try:
             target, args, kwargs = self.codec.decode(message.get("v"), message.get("sync"))
             result = self.perform(message.get("op"), target, args, kwargs or {})
@@ -251,6 +268,9 @@ class Agent:
             return None
         if op == "contains":
             return _exact_bool(args[0] in target, "__contains__")
+        if op == "reversed":
+            iterator = reversed(target)
+            return list(iterator) if type(iterator) in _EAGER_ITERATORS else iterator
         if op == "iter":
             iterator = iter(target)
             # Iterators over builtin containers run no learner code: send all items at once
@@ -262,7 +282,10 @@ class Agent:
         if op == "format":
             return format(target, args[0])
         if op in _COMPARE:
-            return _exact_bool(_COMPARE[op](target, args[0]), f"__{op}__")
+            result = _COMPARE[op](target, args[0])
+            # None is false for the test's `if not a == b` as in a plain run (a method with no
+            # return); any other non-bool would need the learner's __bool__, so it is refused.
+            return _exact_bool(False if result is None else result, f"__{op}__")
         if op in _BINARY:
             return _BINARY[op](target, args[0])
         if op.startswith("r") and op[1:] in _BINARY:
@@ -317,43 +340,31 @@ class Agent:
             delattr(module, name)
         return None
 
-    def run_main(self, path, argv):
-        """Run a learner file as a program (python FILE ARGS): its exit code, 0 if it ends."""
+    def run_main(self, path, argv, raw=False):
+        """Run a learner file as a program (python FILE ARGS): its exit code, 0 if it ends.
+        raw (runpy in the test): ["exit", code] if it raised SystemExit, ["end", None] if not,
+        since runpy lets SystemExit through as it is, sys.exit(0) included."""
         full = os.path.join(self.root, path)
         if not os.path.isfile(full):
             self.take_output("err", f"python: can't open file {path!r}: No such file\n")
             return 2
         saved = sys.argv
-        sys.argv = [path] + list(argv)
+        # runpy only replaces argv[0] for the run; `python FILE ARGS` gets its own arguments
+        sys.argv = [path] + (list(saved[1:]) if raw else list(argv))
         try:
             runpy.run_path(full, run_name="__main__")
         except SystemExit as exc:
             code = exc.code
+            if raw:
+                plain = code is None or type(code) in (int, bool, str)
+                return ["exit", code if plain else _cut(repr(code))]
             if code is None or type(code) is int:
                 return code or 0
             self.take_output("err", f"{code}\n")
             return 1
         finally:
             sys.argv = saved
-        return 0
-
-
-def _memory_exhausted():
-    """Whether this process really is near its memory limit (a learner list kept growing),
-    rather than asking once for far too much (`list(range(10**12))` fails at once, and is
-    then just an exception, as in a plain run). The traceback still holds the frames that
-    allocated, so their memory is still counted here."""
-    try:
-        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
-        if soft == resource.RLIM_INFINITY:
-            return True
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmSize:"):
-                    return int(line.split()[1]) * 1024 >= soft * 0.75
-    except (OSError, ValueError, MemoryError):
-        return True
-    return True
+        return ["end", None] if raw else 0
 
 
 def _exact_bool(value, what):
@@ -362,34 +373,10 @@ def _exact_bool(value, what):
     return value
 
 
-def _tests_exception(info):
-    """An exception T raised in a callback, as the builtin type of the same name."""
-    name = info.get("type") if isinstance(info, dict) else None
-    kind = getattr(builtins, name, None) if isinstance(name, str) else None
-    text = info.get("text", "") if isinstance(info, dict) else ""
-    if not (isinstance(kind, type) and issubclass(kind, Exception)):
-        kind = RuntimeError
-    try:
-        return kind(text)
-    except BaseException:
-        return RuntimeError(text)
-
-
 def _input(prompt=""):
     # T calls its own input(prompt): the prompt lands in whatever stdout the test captures,
     # and a test that patched builtins.input sees the prompt it expects.
     return AGENT.callback("input", (str(prompt),))
-
-
-def _write_files(root, files):
-    for name, content in files.items():
-        parts = name.split("/")
-        if name.startswith("/") or any(p in ("", ".", "..") for p in parts):
-            continue  # the host already refused such names; never write outside root
-        path = os.path.join(root, *parts)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(content)
 
 
 AGENT = None
@@ -400,7 +387,7 @@ def main():
     request_fd, response_fd = int(sys.argv[1]), int(sys.argv[2])
     setup = json.loads(sys.stdin.buffer.read().decode("utf-8"))
     root = os.getcwd()
-    _write_files(root, setup["files"])
+    write_files(root, setup["files"])
     AGENT = Agent(wire.Pipe(request_fd, response_fd), int(setup["output_cap"]))
     sys.stdout, sys.stderr = Capture(AGENT, "out"), Capture(AGENT, "err")
     sys.stdin = TestsStdin(AGENT)

@@ -49,23 +49,25 @@ def install(chan, learner_modules):
         code = chan.request("run_main", None, (path, [str(a) for a in argv]))
         return code if type(code) is int else 1
 
+    def run_as_runpy(path):
+        # runpy lets the program's SystemExit through as it is: sys.exit(0) raises too
+        answer = chan.request("run_main", None, (path, [], True))
+        if type(answer) is list and len(answer) == 2 and answer[0] == "exit":
+            code = answer[1]
+            raise SystemExit(code if code is None or type(code) in (int, bool, str) else 1)
+        return {}
+
     def run_path(path_name, init_globals=None, run_name=None):
         path = learner_file(path_name)
         if path is None:
             return original_run_path(path_name, init_globals, run_name)
-        code = run_program(path, [])
-        if code:
-            raise SystemExit(code)
-        return {}
+        return run_as_runpy(path)
 
     def run_module(mod_name, init_globals=None, run_name=None, alter_sys=False):
         path = learner_module_file(mod_name)
         if path is None:
             return original_run_module(mod_name, init_globals, run_name, alter_sys)
-        code = run_program(path, [])
-        if code:
-            raise SystemExit(code)
-        return {}
+        return run_as_runpy(path)
 
     def program_of(args):
         if isinstance(args, (list, tuple)) and len(args) >= 2 \

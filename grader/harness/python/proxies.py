@@ -69,7 +69,11 @@ class RemoteObject:
     def __repr__(self):
         try:
             return _exact(_request("repr", self), str, "__repr__")
-        except BaseException:  # used in failure messages: never let it hide the real failure
+        except Exception as exc:
+            if getattr(exc, "_jt_remote", False):
+                raise  # the learner's __repr__ failed (or returned None): as in a plain run
+            return f"<{self._jt_label} object>"
+        except BaseException:  # L is gone: failure messages must still be written
             return f"<{self._jt_label} object>"
 
     def __str__(self):
@@ -90,6 +94,10 @@ class RemoteObject:
 
     def __next__(self):
         return _request("next", self)
+
+    def __reversed__(self):  # the learner's __reversed__, or its sequence protocol, in L
+        result = _request("reversed", self)
+        return iter(result) if type(result) is list else result
 
     def __getitem__(self, key):
         return _request("getitem", self, key)
@@ -278,6 +286,10 @@ def exception_class(chain, base_name):
         cls = Exception
     for entry in reversed(chain[:20]):
         module, qualname = (str(part)[:200] for part in entry)
+        real = _stdlib_exception(module, qualname, cls)
+        if real is not None:
+            cls = real
+            continue
         key = (module, qualname, cls)
         known = _exception_classes.get(key)
         if known is None:
@@ -286,6 +298,27 @@ def exception_class(chain, base_name):
                 "__getattr__": _remote_getattr, "_jt_handle_of": _exception_handle})
         cls = known
     return cls
+
+
+# Standard modules whose exceptions steer the test run itself: never rebuilt as the real class.
+_RUNNER_MODULES = ("unittest", "doctest", "bdb", "pdb", "test", "pytest", "_pytest")
+
+
+def _stdlib_exception(module, qualname, base):
+    """The tests' own class for a standard-library exception (dataclasses.FrozenInstanceError),
+    so that assertRaises with it catches what the learner's code raised. Only a public class of
+    a standard module T has already imported, and only one that really derives from *base*."""
+    top = module.partition(".")[0]
+    if (top not in sys.stdlib_module_names or top in _RUNNER_MODULES
+            or any(part.startswith("_") for part in module.split(".") + qualname.split("."))):
+        return None
+    found = sys.modules.get(module)
+    for part in qualname.split("."):
+        found = getattr(found, part, None) if found is not None else None
+    if (isinstance(found, type) and issubclass(found, base) and issubclass(found, Exception)
+            and found.__module__ == module and found.__qualname__ == qualname):
+        return found
+    return None
 
 
 def _remote_str(exc):
@@ -304,8 +337,8 @@ def _exception_handle(exc):
     return handle._jt_handle_of() if handle is not None else None
 
 
-def make_exception(info, codec):
-    """The exception to raise in T for an exception L reported."""
+def make_exception(info, codec, depth=0):
+    """The exception to raise in T for an exception L reported (with its __cause__)."""
     if type(info) is not dict:
         raise wire.ProtocolError("bad exception")
     cls_tree = info["cls"]
@@ -328,6 +361,9 @@ def make_exception(info, codec):
     handle = codec.decode(info.get("handle"))
     if isinstance(handle, RemoteObject):
         exc._jt_remote_handle = handle
+    cause = info.get("cause")
+    if type(cause) is dict and depth < 3:
+        exc.__cause__ = make_exception(cause, codec, depth + 1)
     return exc
 
 

@@ -55,6 +55,7 @@ class SharedTable:
         self.entries: dict[int, list] = {}
         self._numbers: dict[int, int] = {}  # id(container) -> number; the entry keeps it alive
         self._pending: dict[int, list] = {}  # snapshots to keep once the message is sent
+        self.dropped: list[int] = []  # numbers this side forgot since its last message
         self._free_refcount = self._measure_free_refcount()
 
     def _measure_free_refcount(self):
@@ -112,6 +113,7 @@ class SharedTable:
 
     def begin(self):
         self._pending = {}
+        self.dropped = []
 
     def commit(self):
         """The message was sent: its containers are what the peer holds now."""
@@ -136,5 +138,12 @@ class SharedTable:
                 if sys.getrefcount(entry[0]) <= self._free_refcount
                 and entry[1] is not None and _same(entry[0], entry[1])]
         for number in free:
-            entry = self.entries.pop(number)
+            self.forget(number)
+        return free
+
+    def forget(self, number):
+        """Stop sharing a container (this side or the peer no longer uses it). If it crosses
+        again, it gets a new number and goes in full."""
+        entry = self.entries.pop(number, None)
+        if entry is not None:
             self._numbers.pop(id(entry[0]), None)

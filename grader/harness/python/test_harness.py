@@ -259,7 +259,11 @@ class Collector(unittest.TestResult):
     def addSubTest(self, test, subtest, err):
         if err is not None:
             outcome, message, reason = self.harness.describe(err[1])
-            self._set(outcome, f"{subtest._subDescription()}: {message}", reason)
+            try:  # its parameters' repr is learner code (it may fail)
+                where = subtest._subDescription()
+            except BaseException:  # noqa: B902
+                where = "(sub-test)"
+            self._set(outcome, f"{where}: {message}", reason)
 
     def addSkip(self, test, reason):
         self._set("failed", f"Test skipped: {reason}", "skipped")

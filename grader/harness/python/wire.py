@@ -134,7 +134,7 @@ class Codec:
     def begin_message(self):
         """Start building a message: forget containers this side no longer uses."""
         self.shared.begin()
-        self.shared.sweep()
+        self.shared.dropped = self.shared.sweep()
 
     def encode(self, value):
         mark = self.shared.mark()
@@ -147,7 +147,7 @@ class Codec:
     def sync_trees(self):
         """The new contents of every shared container changed since the peer last saw it; goes
         with the message after its value, and the sender calls shared.commit() once it is sent."""
-        trees = []
+        trees = [self.shared.dropped]  # first: what the peer can forget as well
         for container in self.shared.changed():
             if not self.shared.is_pending(container):  # sent in full in this message already
                 trees.append(self._enc(container, set(), 0, {"items": 0}))
@@ -211,10 +211,14 @@ class Codec:
     def decode(self, tree, sync=None):
         """A value, then the contents of the shared containers the peer changed (*sync*: a
         list of trees, decoded after the value, in the order the peer encoded them)."""
+        if sync is None:
+            return self._dec(tree, 0, {"items": 0})
+        sync = _list(sync)
+        for number in _list(sync[0]) if sync else ():
+            self.shared.forget(_int(number))
         value = self._dec(tree, 0, {"items": 0})
-        if sync is not None:
-            for item in _list(sync):
-                self._dec(item, 0, {"items": 0})
+        for item in sync[1:]:
+            self._dec(item, 0, {"items": 0})
         return value
 
     def _dec(self, tree, depth, state):

@@ -190,3 +190,159 @@ def test_large_lists_cross_both_ways():
     """}
     verdict = grade(tests, {"file.py": "def double(xs):\n    return [2 * x for x in xs]\n"})
     assert verdict.status == "ok" and verdict.score == 1.0, describe(verdict)
+
+
+def test_iterators_ranges_causes_stdlib_errors_and_runpy_exits_match_a_plain_run():
+    tests = {"test_file.py": """
+        import dataclasses
+        import itertools
+        import runpy
+        import unittest
+        from file import Point, fail_with_cause, head, take
+
+
+        class FidelityTest(unittest.TestCase):
+            def test_infinite_iterator(self):
+                self.assertEqual(take(3, itertools.count(5)), [5, 6, 7])
+
+            def test_rest_of_the_iterator_is_left(self):
+                numbers = iter([1, 2, 3])
+                take(1, numbers)
+                self.assertEqual(next(numbers), 2)
+
+            def test_range_is_a_range(self):
+                self.assertEqual(head(range(5)), [0, 1])
+
+            def test_cause(self):
+                with self.assertRaises(ValueError) as err:
+                    fail_with_cause()
+                self.assertIsInstance(err.exception.__cause__, KeyError)
+
+            def test_frozen_dataclass(self):
+                with self.assertRaises(dataclasses.FrozenInstanceError):
+                    Point(1).x = 2
+
+            def test_runpy_exit_zero(self):
+                with self.assertRaises(SystemExit) as exit_:
+                    runpy.run_path("file.py", run_name="__main__")
+                self.assertEqual(exit_.exception.code, 0)
+    """}
+    files = {"file.py": """
+        import dataclasses
+        import sys
+
+
+        def take(count, iterable):
+            out = []
+            for item in iterable:
+                out.append(item)
+                if len(out) == count:
+                    break
+            return out
+
+
+        def head(sequence):
+            return list(sequence[:2])
+
+
+        def fail_with_cause():
+            try:
+                {}["missing"]
+            except KeyError as exc:
+                raise ValueError("no such key") from exc
+
+
+        @dataclasses.dataclass(frozen=True)
+        class Point:
+            x: int
+
+
+        if __name__ == "__main__":
+            sys.exit(0)
+    """}
+    verdict = grade(tests, files)
+    assert verdict.status == "ok" and verdict.score == 1.0, describe(verdict)
+    assert {n: o == "passed" for n, o in outcomes(verdict).items()} == bare_unittest(tests, files)
+
+
+def test_pytest_param_with_an_xfail_mark():
+    tests = {"test_file.py": """
+        import pytest
+        from file import half
+
+        @pytest.mark.parametrize("n,expected", [
+            (4, 2), pytest.param(3, 1.5, marks=pytest.mark.xfail(reason="integer halves only"))])
+        def test_half(n, expected):
+            assert half(n) == expected
+    """}
+    verdict = grade(tests, {"file.py": "def half(n):\n    return n // 2\n"})
+    assert verdict.status == "ok", describe(verdict)
+    assert outcomes(verdict) == {"test_half[4-2]": "passed", "test_half[3-1.5]": "passed"}
+
+
+def test_argv_and_environment_patched_by_the_test_reach_the_learner_code():
+    tests = {"test_file.py": """
+        import os
+        import sys
+        import unittest
+        from unittest import mock
+        from file import arguments, player
+
+
+        class SharedProcessStateTest(unittest.TestCase):
+            def test_argv(self):
+                with mock.patch.object(sys, "argv", ["prog", "Amal"]):
+                    self.assertEqual(arguments(), ["Amal"])
+                self.assertEqual(arguments(), [])
+
+            def test_environment(self):
+                with mock.patch.dict(os.environ, {"PLAYER": "Ines"}):
+                    self.assertEqual(player(), "Ines")
+                self.assertEqual(player(), "anonymous")
+    """}
+    files = {"file.py": """
+        import os
+        import sys
+
+
+        def arguments():
+            return sys.argv[1:]
+
+
+        def player():
+            return os.environ.get("PLAYER", "anonymous")
+    """}
+    verdict = grade(tests, files)
+    assert verdict.status == "ok" and verdict.score == 1.0, describe(verdict)
+
+
+def test_reversed_and_an_eq_without_return_match_a_plain_run():
+    tests = {"test_file.py": """
+        import unittest
+        from file import Bag, Stub
+
+
+        class ObjectProtocolTest(unittest.TestCase):
+            def test_reversed_uses_the_learner_method(self):
+                self.assertEqual(list(reversed(Bag([1, 2, 3]))), [3, 2, 1])
+
+            def test_eq_without_return_is_a_failure(self):
+                self.assertEqual(Stub(), Stub())
+    """}
+    files = {"file.py": """
+        class Bag:
+            def __init__(self, items):
+                self.items = list(items)
+
+            def __reversed__(self):
+                yield from self.items[::-1]
+
+
+        class Stub:
+            def __eq__(self, other):
+                pass
+    """}
+    verdict = grade(tests, files)
+    assert verdict.status == "ok", describe(verdict)
+    assert outcomes(verdict) == {"ObjectProtocolTest.test_reversed_uses_the_learner_method": "passed",
+                                 "ObjectProtocolTest.test_eq_without_return_is_a_failure": "failed"}

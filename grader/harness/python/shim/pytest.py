@@ -165,7 +165,10 @@ class ParameterSet:
 
 
 def param(*values, marks=(), id=None):
-    return ParameterSet(values, marks if isinstance(marks, (list, tuple)) else (marks,), id)
+    marks = marks if isinstance(marks, (list, tuple)) else (marks,)
+    # pytest.mark.xfail(...) is a decorator; the runner reads the Mark it carries
+    return ParameterSet(values, tuple(m.mark if isinstance(m, MarkDecorator) else m
+                                      for m in marks), id)
 
 
 class Mark:
