@@ -9,8 +9,8 @@ import os
 
 import pytest
 
-from tests.corpus.comparison import (differences, example_param, known, one_test_difference,
-                                     run_all)
+from tests.corpus.checks import corpus_checks
+from tests.corpus.comparison import known
 from tests.corpus.corpus import NODE, cases, sandbox_available
 
 pytestmark = [pytest.mark.sandbox,
@@ -48,47 +48,7 @@ KNOWN_MISMATCHES = {
 }
 
 
-@pytest.fixture(scope="module")
-def runs():
-    return run_all(CASES)
-
-
-@pytest.mark.parametrize("case_id", [c.id for c in CASES])
-def test_grader_matches_bare_run(runs, case_id):
-    skip = {name for (known_id, name) in KNOWN_MISMATCHES if known_id == case_id}
-    assert differences(runs[case_id], skip) == []
-
-
-@pytest.mark.parametrize("case_id,name", [
-    pytest.param(case_id, name, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
-                                                        reason=reason))
-    for (case_id, name), reason in KNOWN_MISMATCHES.items()])
-def test_known_mismatch(runs, case_id, name):
-    assert one_test_difference(runs[case_id], name) == []
-
-
-@pytest.mark.parametrize("exercise", EXERCISES)
-def test_reference_solution_passes_bare(runs, exercise):
-    bare = runs[f"{exercise}/example"].bare
-    assert set(bare.values()) == {"passed"}, bare
-
-
-@pytest.mark.parametrize("exercise", [example_param(e, KNOWN_MISMATCHES) for e in EXERCISES])
-def test_reference_solution_scores_full_marks(runs, exercise):
-    run = runs[f"{exercise}/example"]
-    assert run.verdict.score == 1.0, [(t.name, t.message) for t in run.verdict.tests if not t.passed]
-
-
-@pytest.mark.parametrize("exercise", EXERCISES)
-def test_stub_scores_less_than_full_marks(runs, exercise):
-    run = runs[f"{exercise}/stub"]
-    assert {"failed", "error"} & set(run.bare.values()), run.bare
-    assert run.verdict.score < 1.0
-
-
-@pytest.mark.parametrize("case_id", [c.id for c in CASES if c.submission.startswith("wrong_")])
-def test_wrong_solution_is_really_wrong(runs, case_id):
-    assert {"failed", "error"} & set(runs[case_id].bare.values()), runs[case_id].bare
+globals().update(corpus_checks(CASES, EXERCISES, KNOWN_MISMATCHES))
 
 
 def test_corpus_covers_enough():
