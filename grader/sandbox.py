@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 UNSAFE_ENV = "JOBINTECH_UNSAFE_NO_SANDBOX"
 WORKDIR = "/work"
 TMPFS_BYTES = 64 * 1024 * 1024
+EXIT_GRACE = 0.5  # seconds a run that closed its output gets to exit before it is killed
 BASE_ENV = {"PATH": "/usr/bin:/bin", "HOME": WORKDIR, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
             "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8"}
 
@@ -88,14 +89,16 @@ def _next_uid() -> int:
         return _UID_BASE + next(_uid_counter) % 1024
 
 
-def _bwrap_argv(argv, binds, seccomp_fd, uid) -> list[str]:
+def _bwrap_argv(argv, binds, seccomp_fd, uid, nested=False) -> list[str]:
     args = [
         "bwrap", "--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc",
         "--unshare-uts", "--unshare-cgroup-try", "--die-with-parent", "--new-session",
-        "--cap-drop", "ALL", "--disable-userns", "--hostname", "sandbox", "--clearenv",
+        "--cap-drop", "ALL", "--hostname", "sandbox", "--clearenv",
         "--uid", str(uid), "--gid", str(uid),
         "--ro-bind", "/usr", "/usr",
     ]
+    if not nested:  # a zygote makes nested namespaces; its runs' seccomp filter forbids them
+        args.append("--disable-userns")
     for link in ("lib", "lib64", "bin", "sbin"):
         if os.path.islink(f"/{link}"):
             args += ["--symlink", os.readlink(f"/{link}"), f"/{link}"]
@@ -132,6 +135,35 @@ def _set_rlimits(limits: Limits, memory: str = "as") -> None:
         resource.setrlimit(which, value)
 
 
+def launch(argv, *, binds: dict[str, str], pass_fds=(), set_limits, nested: bool = False,
+           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE):
+    """Start *argv* under bubblewrap as a fresh host uid, with *set_limits*() applied first.
+    *nested*: the program may create namespaces of its own (a zygote, grader.zygote), so the
+    filter lets it, and it must apply seccomp.build_filter() to what it runs itself."""
+    check_available()
+    filter_fd = seccomp.filter_fd(allow_namespaces=nested)
+    uid = _next_uid()
+    as_root = os.geteuid() == 0
+
+    def preexec():
+        set_limits()
+        if as_root:
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+
+    try:
+        return subprocess.Popen(
+            _bwrap_argv(argv, binds, filter_fd, uid if as_root else os.getuid(), nested),
+            stdin=stdin, stdout=stdout, stderr=stderr, pass_fds=(filter_fd, *pass_fds),
+            preexec_fn=preexec, start_new_session=True, env={"PATH": "/usr/bin:/bin"},
+        )
+    except OSError as exc:
+        raise SandboxError(f"could not start bubblewrap: {exc}") from exc
+    finally:
+        os.close(filter_fd)
+
+
 class Sandbox:
     """One started, single-use sandboxed process. Use start(), then communicate() once."""
 
@@ -150,29 +182,8 @@ class Sandbox:
         binds = dict(binds or {})
         if unsafe_mode():
             return cls._start_unsafe(argv, binds, pass_fds, memory, limits)
-        check_available()
-        filter_fd = seccomp.filter_fd()
-        uid = _next_uid()
-        as_root = os.geteuid() == 0
-
-        def preexec():
-            _set_rlimits(limits, memory=memory)
-            if as_root:
-                os.setgroups([])
-                os.setgid(uid)
-                os.setuid(uid)
-
-        try:
-            process = subprocess.Popen(
-                _bwrap_argv(argv, binds, filter_fd, uid if as_root else os.getuid()),
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                pass_fds=(filter_fd, *pass_fds), preexec_fn=preexec,
-                start_new_session=True, env={"PATH": "/usr/bin:/bin"},
-            )
-        except OSError as exc:
-            raise SandboxError(f"could not start bubblewrap: {exc}") from exc
-        finally:
-            os.close(filter_fd)
+        process = launch(argv, binds=binds, pass_fds=pass_fds,
+                         set_limits=lambda: _set_rlimits(limits, memory=memory))
         return cls(process, limits)
 
     @classmethod
@@ -239,19 +250,30 @@ class Sandbox:
                         exceeded = True
                 if exceeded:
                     break
+            if not (timed_out or exceeded):  # it closed its output: let it say how it ended
+                try:
+                    proc.wait(timeout=EXIT_GRACE)
+                except subprocess.TimeoutExpired:
+                    pass
         finally:
             sel.close()
             self.kill()
         return RunResult(proc.returncode, bytes(out), bytes(err), timed_out, exceeded)
 
+    def stop(self) -> None:
+        """Send SIGKILL to everything in the sandbox; safe while another thread communicates."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            self.process.kill()
+
     def kill(self) -> None:
-        """Kill the sandbox and everything in it; idempotent."""
+        """Kill the sandbox and everything in it, and wait for it; idempotent."""
         proc = self.process
         if proc.poll() is None:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                proc.kill()
+            self.stop()
         try:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:  # pragma: no cover - the kernel failed to kill it

@@ -20,8 +20,9 @@ from pathlib import Path
 from grader.exercise import Exercise, Limits
 from grader.runners import split
 from grader.runners.split import SIGXCPU, PairRun, PairRunner, SandboxPair, message
-from grader.sandbox import RunResult, Sandbox
+from grader.sandbox import RunResult, Sandbox, unsafe_mode
 from grader.verdict import TestResult, Verdict
+from grader.zygote import Zygote, default_zygotes
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +50,26 @@ def _binds(python: str) -> dict[str, str]:
 
 
 def start_pair(limits: Limits) -> SandboxPair:
+    """L and T for one submission: forked by the zygotes, or (without a sandbox, in
+    development) two fresh interpreters."""
+    tests_limits = split.tests_limits(limits, min_processes=8)
+    if unsafe_mode():
+        return _start_pair_unsafe(limits, tests_limits)
+    learner, tests = _zygote("learner_agent"), _zygote("test_harness")
+    return split.start_pair(lambda read_fd, write_fd: learner.spawn(limits, (read_fd, write_fd)),
+                            lambda read_fd, write_fd: tests.spawn(tests_limits,
+                                                                  (write_fd, read_fd)))
+
+
+def _zygote(entry: str) -> Zygote:
+    python = python_executable()
+    argv = [python, "-I", f"{INSIDE}/zygote_server.py"]
+    return default_zygotes().get((python, entry), lambda: Zygote(argv, entry, _binds(python)))
+
+
+def _start_pair_unsafe(limits: Limits, tests_limits: Limits) -> SandboxPair:
     python = python_executable()
     binds = _binds(python)
-    tests_limits = split.tests_limits(limits, min_processes=8)
     return split.start_pair(
         lambda read_fd, write_fd: Sandbox.start(
             [python, "-I", f"{INSIDE}/learner_agent.py", str(read_fd), str(write_fd)],

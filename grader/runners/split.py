@@ -84,14 +84,6 @@ def start_pair(start_learner: SideStarter, start_tests: SideStarter) -> SandboxP
     return SandboxPair(learner, tests)
 
 
-def stop(sandbox: Sandbox) -> None:
-    """Kill a sandbox whose communicate() runs in another thread (which then cleans up)."""
-    try:
-        os.killpg(sandbox.process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
 def exit_status(sandbox: Sandbox, died: bool):
     """L's exit status if it ended on its own (T saw it die: give bwrap a moment to report)."""
     if not died:
@@ -133,12 +125,12 @@ class PairRun:
             return self.pair.tests.communicate(request, self.limits.wall_seconds + GRACE_SECONDS,
                                                RESULTS_CAP)
         except BaseException:
-            stop(self.pair.learner)
+            self.pair.learner.stop()
             raise
 
     def finish(self) -> RunResult | None:
         """Stop L and wait for its thread; L's run, or None if its thread recorded nothing."""
-        stop(self.pair.learner)
+        self.pair.learner.stop()
         self._thread.join()
         return self._runs.get("learner")
 

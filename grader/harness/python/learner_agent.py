@@ -6,7 +6,8 @@ passed; it only answers questions, so nothing the learner's code does here can f
 Whatever it prints is captured per request and sent back with the answer.
 
 Started ahead of time by the warm pool: it imports what it needs, then blocks reading its set-up
-(the learner's files, as JSON) on stdin. argv: REQUEST_FD RESPONSE_FD. Standard library only.
+(the learner's files, as JSON) on stdin. main(REQUEST_FD, RESPONSE_FD), from the zygote
+(zygote_server.py) or from argv. Standard library only.
 """
 import os
 import sys
@@ -382,9 +383,8 @@ def _input(prompt=""):
 AGENT = None
 
 
-def main():
+def main(request_fd, response_fd):
     global AGENT
-    request_fd, response_fd = int(sys.argv[1]), int(sys.argv[2])
     setup = json.loads(sys.stdin.buffer.read().decode("utf-8"))
     root = os.getcwd()
     write_files(root, setup["files"])
@@ -405,4 +405,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]), int(sys.argv[2]))

@@ -40,7 +40,7 @@ import unittest  # noqa: E402
 import unittest.mock  # noqa: E402,F401
 
 MAX_MESSAGE = 3000
-TESTS_DIR = tempfile.mkdtemp(prefix="jobintech-tests-")
+TESTS_DIR = None  # made by main(): a zygote forks each run into its own, fresh /tmp
 LearnerUnavailable = channel.LearnerUnavailable
 
 
@@ -334,8 +334,9 @@ def _write_tests(tests, directory):
             handle.write(spec["content"])
 
 
-def main():
-    to_learner, from_learner = int(sys.argv[1]), int(sys.argv[2])
+def main(to_learner, from_learner):
+    global TESTS_DIR
+    TESTS_DIR = tempfile.mkdtemp(prefix="jobintech-tests-")
     results = os.fdopen(os.dup(1), "w", encoding="utf-8")
     request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
     started = time.monotonic()
@@ -365,4 +366,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]), int(sys.argv[2]))
