@@ -37,8 +37,10 @@ import tempfile  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
 import unittest  # noqa: E402
-import unittest.mock  # noqa: E402,F401
 
+# Not imported ahead: unittest.mock (with asyncio) would add 8 MB to the zygote, which every run
+# pays for when it is forked; the few tests that use it import it themselves.
+tempfile.gettempdir()  # found once in the zygote: every run has the same, fresh /tmp
 MAX_MESSAGE = 3000
 TESTS_DIR = None  # made by main(): a zygote forks each run into its own, fresh /tmp
 LearnerUnavailable = channel.LearnerUnavailable

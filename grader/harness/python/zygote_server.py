@@ -13,10 +13,14 @@ descriptors) it forks three processes:
   H  the run: its own stdio, rlimits, no capabilities, no new privileges, the full seccomp
      filter, then the entry point's main(fd, fd).
 
-argv: CONTROL_FD FILTER_FD ENTRY_MODULE NAMESPACES (comma-separated: user,mount,pid,...).
+argv: CONTROL_FD FILTER_FD ENTRY_MODULE NAMESPACES INIT. NAMESPACES: comma-separated (user,mount,
+pid,...). INIT: "init" for G as above; "direct" makes H itself pid 1, which saves a fork of the
+whole interpreter per run but changes what a run sees of signals (pid 1 ignores those it has no
+handler for) and leaves orphans unreaped: for trusted code (the tests' side) only.
 Standard library only.
 """
 import ctypes
+import gc
 import importlib
 import io
 import json
@@ -69,9 +73,10 @@ def _prctl(option, arg=0):
 
 
 class Zygote:
-    def __init__(self, control_fd, seccomp_filter, entry, namespaces):
+    def __init__(self, control_fd, seccomp_filter, entry, namespaces, with_init):
         self.control = socket.socket(fileno=control_fd)
         self.namespaces = namespaces
+        self.with_init = with_init
         self.filter = seccomp_filter
         self.entry = entry
         self.pid = os.getpid()
@@ -81,6 +86,10 @@ class Zygote:
 
     def serve(self):
         signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # C processes reap themselves
+        # Objects made so far are shared by every run: keep the collector off them, or it would
+        # write to (and so copy) every page of the zygote in each run.
+        gc.collect()
+        gc.freeze()
         while True:
             try:
                 header, fds, _, _ = socket.recv_fds(self.control, 65536, 16)
@@ -117,14 +126,17 @@ class Zygote:
             self.control.close()
             stdin, stdout, stderr, status, *extra = fds
             self.isolate()
-            alive_r, alive_w = os.pipe()  # G sees end-of-file on alive_r if C is gone
-            g = os.fork()
-            if g == 0:
+            alive_r, alive_w = os.pipe()  # the child sees end-of-file on alive_r if C is gone
+            child = os.fork()
+            if child == 0:
                 os.close(alive_w)
-                self.init(request, alive_r, [stdin, stdout, stderr, *extra])
+                self.enter(alive_r)
+                if self.with_init:
+                    self.init(request, [stdin, stdout, stderr, *extra])
+                self.run(request, [stdin, stdout, stderr, *extra])
             for fd in (stdin, stdout, stderr, alive_r, *extra):
                 os.close(fd)
-            _, wait_status = os.waitpid(g, 0)
+            _, wait_status = os.waitpid(child, 0)
             os.write(status, struct.pack("=i", wait_status))
         except BaseException:
             os._exit(SETUP_FAILED)
@@ -153,15 +165,21 @@ class Zygote:
             _mount("tmpfs", "/dev/pts", "tmpfs", MS_NOSUID | MS_NODEV | MS_RDONLY, "size=4k")
 
     # -- G: pid 1 of the run ------------------------------------------------------------------
-    def init(self, request, alive_r, fds):
+    def enter(self, alive_r):
+        """First steps of pid 1 of the new pid namespace: die with C, and mount its /proc."""
         try:
             _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
             if select.select([alive_r], [], [], 0)[0]:
                 os._exit(SETUP_FAILED)  # C died before the parent-death signal was set
+            os.close(alive_r)
             _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+        except BaseException:
+            os._exit(SETUP_FAILED)
+
+    def init(self, request, fds):
+        try:
             h = os.fork()
             if h == 0:
-                os.close(alive_r)
                 self.run(request, fds)
             for fd in fds:
                 os.close(fd)
@@ -244,12 +262,23 @@ class Zygote:
         sys.stderr = sys.__stderr__ = stream(2, "w")
 
 
+def add_site_packages():
+    """The interpreter runs with -S, so that no .pth file runs code (and takes memory) in the
+    zygote; learner code still finds the packages installed next to the interpreter."""
+    import site
+    for folder in site.getsitepackages():
+        if os.path.isdir(folder) and folder not in sys.path:
+            sys.path.append(folder)
+
+
 def main():
+    add_site_packages()
     control_fd, filter_fd, entry_name = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     namespaces = sys.argv[4].split(",")
     unknown = set(namespaces) - set(NAMESPACES)
     if unknown or not {"user", "mount", "pid"} <= set(namespaces):
         sys.exit(f"zygote: bad namespaces {sys.argv[4]!r}: user, mount and pid are needed")
+    with_init = sys.argv[5] == "init"
     with os.fdopen(filter_fd, "rb") as handle:
         seccomp_filter = handle.read()
     sys.path.insert(0, _HERE)
@@ -257,7 +286,7 @@ def main():
     sys.path.remove(_HERE)
     sys.modules[f"_jobintech_{entry_name}"] = sys.modules.pop(entry_name)
     sys.modules["_jobintech_zygote"] = sys.modules["__main__"]
-    Zygote(control_fd, seccomp_filter, entry, namespaces).serve()
+    Zygote(control_fd, seccomp_filter, entry, namespaces, with_init).serve()
 
 
 if __name__ == "__main__":
