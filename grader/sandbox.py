@@ -171,6 +171,8 @@ class Sandbox:
         self.process = process
         self.limits = limits
         self._tmpdir = tmpdir
+        self._wake = None  # (read, write) fds: stop() wakes communicate() in another thread
+        self._wake_lock = threading.Lock()
 
     @classmethod
     def start(cls, argv, *, limits: Limits, binds: dict[str, str] | None = None, pass_fds=(),
@@ -204,9 +206,12 @@ class Sandbox:
         )
         return cls(process, limits, tmpdir)
 
-    def communicate(self, data: bytes, timeout: float, output_cap: int) -> RunResult:
+    def communicate(self, data: bytes, timeout: float, output_cap: int,
+                    last_line: bytes | None = None) -> RunResult:
         """Send *data* on stdin, collect stdout and stderr (each capped at *output_cap* bytes) until
-        the program exits or *timeout* seconds pass; then kill everything in the sandbox."""
+        the program exits or *timeout* seconds pass; then kill everything in the sandbox.
+        *last_line*: also stop as soon as stdout ends with a line that starts with these bytes
+        (a harness's final report: what follows is only its exit)."""
         proc = self.process
         out, err = bytearray(), bytearray()
         timed_out = exceeded = False
@@ -219,8 +224,11 @@ class Sandbox:
             sel.register(proc.stdin, selectors.EVENT_WRITE, None)
         else:
             proc.stdin.close()
+        self._wake = os.pipe()
+        sel.register(self._wake[0], selectors.EVENT_READ, "stop")
         deadline = time.monotonic() + timeout
         open_streams = 2
+        finished = False
         try:
             while open_streams:
                 remaining = deadline - time.monotonic()
@@ -228,6 +236,9 @@ class Sandbox:
                     timed_out = True
                     break
                 for key, _ in sel.select(remaining):
+                    if key.data == "stop":  # stopped from outside: what was read is enough
+                        finished = True
+                        break
                     if key.data is None:
                         try:
                             written = os.write(key.fd, pending[:65536])
@@ -248,9 +259,11 @@ class Sandbox:
                     buf += chunk[:max(room, 0)]
                     if len(chunk) > room:
                         exceeded = True
-                if exceeded:
+                    elif last_line and buf is out and out.endswith(b"\n"):
+                        finished = out.startswith(last_line, out.rfind(b"\n", 0, -1) + 1)
+                if exceeded or finished:
                     break
-            if not (timed_out or exceeded):  # it closed its output: let it say how it ended
+            if not (timed_out or exceeded or finished):  # it closed its output: let it end
                 try:
                     proc.wait(timeout=EXIT_GRACE)
                 except subprocess.TimeoutExpired:
@@ -258,10 +271,21 @@ class Sandbox:
         finally:
             sel.close()
             self.kill()
+            with self._wake_lock:
+                wake, self._wake = self._wake, None
+                for fd in wake:
+                    os.close(fd)
         return RunResult(proc.returncode, bytes(out), bytes(err), timed_out, exceeded)
 
     def stop(self) -> None:
-        """Send SIGKILL to everything in the sandbox; safe while another thread communicates."""
+        """Send SIGKILL to everything in the sandbox; safe while another thread communicates,
+        which then returns at once with what it has read."""
+        with self._wake_lock:
+            if self._wake is not None:
+                os.write(self._wake[1], b"x")
+        self._signal_all()
+
+    def _signal_all(self) -> None:
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
         except ProcessLookupError:

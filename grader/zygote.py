@@ -101,12 +101,20 @@ class ForkedProcess:
 class ForkedSandbox(Sandbox):
     """A run forked by a zygote: single use, like any Sandbox."""
 
-    def stop(self) -> None:
+    def _signal_all(self) -> None:
         self.process.kill()
 
     def kill(self) -> None:
-        super().kill()
-        self.process.close()
+        proc = self.process
+        if proc.poll() is None:
+            # Killing C is enough: its run dies with it. Waiting for C to be gone would only
+            # wait for the kernel to tear its memory down.
+            self.stop()
+            proc.returncode = -signal.SIGKILL
+        for stream in (proc.stdin, proc.stdout, proc.stderr):
+            if not stream.closed:
+                stream.close()
+        proc.close()
 
 
 def _zygote_rlimits():

@@ -31,6 +31,7 @@ DEFAULT_PYTHON = "/usr/bin/python3"
 HARNESS_DIR = Path(__file__).resolve().parent.parent / "harness" / "python"
 INSIDE = "/opt/jobintech-harness"
 SNIPPET_MEMORY_EXIT = 97
+DONE_LINE = b'{"done": true'  # test_harness.py's last line: json.dumps({"done": True, ...})
 AGENT_MEMORY_EXIT = 97  # learner_agent.py's exit status when it ran out of memory itself
 
 # Learner-facing messages (stable ids, English text): the shared status messages.
@@ -115,7 +116,7 @@ class PythonRunner(PairRunner):
                    "expected_modules": learner_modules([*files, *exercise.submission_names()]),
                    "learner_files": sorted(files), "wall_seconds": limits.wall_seconds}
         run = PairRun(pair, json.dumps(setup).encode("utf-8", "surrogatepass"), limits)
-        tests_run = run.tests(json.dumps(request).encode("utf-8", "surrogatepass"))
+        tests_run = run.tests(json.dumps(request).encode("utf-8", "surrogatepass"), DONE_LINE)
         learner_code = split.exit_status(pair.learner,
                                          b'"unavailable": "died"' in tests_run.stdout)
         learner_run = run.finish() or RunResult(learner_code, b"", b"")

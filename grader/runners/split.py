@@ -120,10 +120,10 @@ class PairRun:
         self._thread = threading.Thread(target=run_learner, name="jobintech-learner", daemon=True)
         self._thread.start()
 
-    def tests(self, request: bytes) -> RunResult:
+    def tests(self, request: bytes, last_line: bytes | None = None) -> RunResult:
         try:
             return self.pair.tests.communicate(request, self.limits.wall_seconds + GRACE_SECONDS,
-                                               RESULTS_CAP)
+                                               RESULTS_CAP, last_line)
         except BaseException:
             self.pair.learner.stop()
             raise
