@@ -113,6 +113,9 @@ def _bwrap_argv(argv, binds, seccomp_fd, uid, nested=False) -> list[str]:
         "--chdir", WORKDIR,
         "--seccomp", str(seccomp_fd),
     ]
+    if nested:  # what a zygote's runs share is read-only; each run mounts its own /tmp, /work
+        args += ["--tmpfs", "/dev/pts", "--remount-ro", "/dev/pts", "--remount-ro", "/dev",
+                 "--remount-ro", "/"]
     for key, value in BASE_ENV.items():
         args += ["--setenv", key, value]
     return args + ["--"] + list(argv)

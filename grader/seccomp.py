@@ -73,7 +73,7 @@ _DENIED = {
     "mount_setattr":        (442, 442),
     "pidfd_getfd":          (438, 438),
 }
-_ZYGOTE_ALLOWED = ("unshare", "mount")
+_ZYGOTE_ALLOWED = ("unshare", "mount", "setns")
 # clone3 passes its flags in memory that BPF cannot read: refuse it with ENOSYS so that libc
 # falls back to clone(2), whose flags we can check.
 _CLONE3 = (435, 435)
@@ -102,8 +102,8 @@ def _insn(code, jt, jf, k):
 def build_filter(machine: str | None = None, allow_namespaces: bool = False) -> bytes:
     """The BPF program (struct sock_filter[]) for this machine's architecture.
     *allow_namespaces*: the outer filter of a zygote (grader.zygote), which makes each run's
-    namespaces and mounts and then applies the full filter to the run; it allows unshare and mount,
-    nothing more."""
+    namespaces and mounts and then applies the full filter to the run; it allows unshare, setns and
+    mount, nothing more."""
     machine = machine or platform.machine()
     if machine not in _ARCHES:
         raise RuntimeError(f"no seccomp filter for architecture {machine!r}")

@@ -127,9 +127,7 @@ def _zygote_rlimits():
 class Zygote:
     """One started zygote. spawn() a run; close() to stop it and every run it made."""
 
-    def __init__(self, argv, entry, binds, with_init=True):
-        """*with_init*: each run gets its own pid 1 above it (see zygote_server.py); False only
-        for trusted code, which then runs as pid 1 itself, a fork cheaper."""
+    def __init__(self, argv, entry, binds):
         self.entry = entry
         self._lock = threading.Lock()
         self._errors = tempfile.TemporaryFile()
@@ -137,8 +135,7 @@ class Zygote:
         filter_fd = seccomp.filter_fd()
         try:
             self.process = launch(
-                [*argv, str(theirs.fileno()), str(filter_fd), entry, ",".join(RUN_NAMESPACES),
-                 "init" if with_init else "direct"],
+                [*argv, str(theirs.fileno()), str(filter_fd), entry, ",".join(RUN_NAMESPACES)],
                 binds=binds,
                 pass_fds=(theirs.fileno(), filter_fd), set_limits=_zygote_rlimits, nested=True,
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._errors)

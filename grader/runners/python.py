@@ -65,10 +65,7 @@ def start_pair(limits: Limits) -> SandboxPair:
 def _zygote(entry: str) -> Zygote:
     python = python_executable()
     argv = [python, "-I", "-S", f"{INSIDE}/zygote_server.py"]
-    # The tests' side runs trusted code: it goes without a separate init (one fork less).
-    with_init = entry != "test_harness"
-    return default_zygotes().get((python, entry),
-                                 lambda: Zygote(argv, entry, _binds(python), with_init))
+    return default_zygotes().get((python, entry), lambda: Zygote(argv, entry, _binds(python)))
 
 
 def _start_pair_unsafe(limits: Limits, tests_limits: Limits) -> SandboxPair:

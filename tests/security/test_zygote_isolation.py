@@ -125,6 +125,19 @@ def add(a, b):
             pass
     return None
 """,
+    "write_into_the_runs_init": """
+import os
+def add(a, b):
+    # pid 1 is the run's init, a copy of the zygote with its file descriptors: its memory must
+    # be out of reach although it runs under the same uid
+    for path in ("/proc/1/mem", "/proc/1/fd/3"):
+        try:
+            os.close(os.open(path, os.O_RDWR))
+            return a + b
+        except OSError:
+            pass
+    return None
+""",
     "privileges_left": """
 def add(a, b):
     status = dict(line.split(":", 1) for line in open("/proc/self/status"))

@@ -2,21 +2,19 @@
 request, so a submission pays for its own tests and not for an interpreter start-up.
 
 Started once inside an outer bubblewrap sandbox by grader/zygote.py (see docs/decisions/
-0005-zygote.md). For each request on the control socket (a JSON header and the run's file
-descriptors) it forks three processes:
+0005-zygote.md). At start it makes a user and pid namespace of its own (so that it may make pid
+namespaces for its runs) and becomes K, their pid 1. For each request on the control socket (a
+JSON header and the run's file descriptors) K forks two processes:
 
-  C  unshares new user, mount, pid, network, ipc, uts and cgroup namespaces; gives the run its
-     own /work, /tmp and /dev/shm; makes everything else read-only; forks G, waits for it and
-     writes its exit status on the run's status pipe. The host kills a run by killing C.
-  G  pid 1 of the new pid namespace: mounts its /proc, forks H, reaps orphans and ends when H
-     ends (its parent-death signal ties it to C; the kernel then kills the whole namespace).
-  H  the run: its own stdio, rlimits, no capabilities, no new privileges, the full seccomp
-     filter, then the entry point's main(fd, fd).
+  C  pid 1 of a new pid namespace: mounts that namespace's /proc and the run's own /work, /tmp
+     and /dev/shm in a new mount namespace, then unshares new user, network, ipc, uts and cgroup
+     namespaces; drops every capability and applies the full seccomp filter; forks H, reaps
+     orphans until H ends, writes H's exit status on the run's status pipe and exits, which
+     kills whatever is left in the namespace. The host kills a run by killing C.
+  H  the run: its own stdio and rlimits, then the entry point's main(fd, fd).
 
-argv: CONTROL_FD FILTER_FD ENTRY_MODULE NAMESPACES INIT. NAMESPACES: comma-separated (user,mount,
-pid,...). INIT: "init" for G as above; "direct" makes H itself pid 1, which saves a fork of the
-whole interpreter per run but changes what a run sees of signals (pid 1 ignores those it has no
-handler for) and leaves orphans unreaped: for trusted code (the tests' side) only.
+Both are forks of the whole interpreter, so a run costs two forks and no start-up.
+argv: CONTROL_FD FILTER_FD ENTRY_MODULE NAMESPACES, the last comma-separated (user,mount,pid,...).
 Standard library only.
 """
 import ctypes
@@ -26,7 +24,6 @@ import io
 import json
 import os
 import resource
-import select
 import signal
 import socket
 import struct
@@ -36,14 +33,15 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 
 NAMESPACES = {"mount": 0x00020000, "cgroup": 0x02000000, "uts": 0x04000000, "ipc": 0x08000000,
               "user": 0x10000000, "pid": 0x20000000, "net": 0x40000000}
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
-MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE, MS_RELATIME = 32, 4096, 16384, 1 << 18, 1 << 21
-PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, PR_CAPBSET_DROP = 1, 38, 22, 24
+REQUIRED = ("user", "mount", "pid")
+MS_NOSUID, MS_NODEV, MS_NOEXEC = 2, 4, 8
+MS_REC, MS_PRIVATE = 16384, 1 << 18
+PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, PR_CAPBSET_DROP = 4, 38, 22, 24
 PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
 SECCOMP_MODE_FILTER = 2
 CAPABILITY_VERSION_3 = 0x20080522
 TMPFS_BYTES = 64 * 1024 * 1024
-SETUP_FAILED = 125  # G's exit status when the run's isolation could not be set up
+SETUP_FAILED = 125  # C's exit status when the run's isolation could not be set up
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong,
@@ -72,20 +70,46 @@ def _prctl(option, arg=0):
     _check(_libc.prctl(option, arg, 0, 0, 0), f"prctl {option}")
 
 
+def _unshare(flags, what):
+    _check(_libc.unshare(flags), f"unshare {what}")
+
+
+def _map_ids(uid, gid):
+    """Map our own uid and gid, and only them, into the user namespace we just made."""
+    for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"),
+                       ("gid_map", f"{gid} {gid} 1")):
+        with open(f"/proc/self/{name}", "w", encoding="ascii") as handle:
+            handle.write(text)
+
+
+def become_pid_one():
+    """Make K: a user namespace in which we may make pid namespaces, and pid 1 of our own pid
+    namespace, whose runs' namespaces we can then enter and leave. The process bubblewrap started
+    only waits for K, and ends as K ends."""
+    uid, gid = os.getuid(), os.getgid()
+    _unshare(NAMESPACES["user"] | NAMESPACES["pid"], "user, pid")
+    _map_ids(uid, gid)
+    k = os.fork()
+    if k:
+        _, status = os.waitpid(k, 0)
+        os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
+
+
 class Zygote:
-    def __init__(self, control_fd, seccomp_filter, entry, namespaces, with_init):
+    def __init__(self, control_fd, seccomp_filter, entry, namespaces):
         self.control = socket.socket(fileno=control_fd)
-        self.namespaces = namespaces
-        self.with_init = with_init
         self.filter = seccomp_filter
         self.entry = entry
-        self.pid = os.getpid()
+        self.run_namespaces = 0  # what C unshares after its mounts
+        for name in set(namespaces) - {"mount", "pid"}:
+            self.run_namespaces |= NAMESPACES[name]
         self.uid, self.gid = os.getuid(), os.getgid()
+        self.home = os.open("/proc/self/ns/pid", os.O_RDONLY)  # K's own pid namespace
         with open("/proc/sys/kernel/cap_last_cap", encoding="ascii") as handle:
             self.cap_last = int(handle.read())
 
     def serve(self):
-        signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # C processes reap themselves
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # K does not wait for its C processes
         # Objects made so far are shared by every run: keep the collector off them, or it would
         # write to (and so copy) every page of the zygote in each run.
         gc.collect()
@@ -111,91 +135,80 @@ class Zygote:
                 for fd in fds:
                     os.close(fd)
 
-    # -- C: namespaces and mounts -------------------------------------------------------------
     def fork_run(self, request, fds):
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
-        if pid:
-            return pid
+        _unshare(NAMESPACES["pid"], "pid")  # the next child is pid 1 of a new pid namespace
         try:
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-            _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-            if os.getppid() != self.pid:
-                os._exit(SETUP_FAILED)
+            pid = os.fork()
+            if pid == 0:
+                self.init(request, fds)  # never returns
+        finally:  # in K: the namespace is the child's alone; K's next child needs a new one
+            if _libc.setns(self.home, NAMESPACES["pid"]) != 0:
+                os.write(2, f"zygote: setns: {os.strerror(ctypes.get_errno())}\n".encode())
+                os._exit(1)  # no more runs can be isolated: let the host start a new zygote
+        return pid
+
+    # -- C: pid 1 of the run ------------------------------------------------------------------
+    def init(self, request, fds):
+        try:
             self.control.close()
+            os.close(self.home)
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # H cannot stop its init with ^C
             stdin, stdout, stderr, status, *extra = fds
             self.isolate()
-            alive_r, alive_w = os.pipe()  # the child sees end-of-file on alive_r if C is gone
-            child = os.fork()
-            if child == 0:
-                os.close(alive_w)
-                self.enter(alive_r)
-                if self.with_init:
-                    self.init(request, [stdin, stdout, stderr, *extra])
+            self.drop_privileges()
+            h = os.fork()
+            if h == 0:
                 self.run(request, [stdin, stdout, stderr, *extra])
-            for fd in (stdin, stdout, stderr, alive_r, *extra):
+            for fd in (stdin, stdout, stderr, *extra):
                 os.close(fd)
-            _, wait_status = os.waitpid(child, 0)
+            while True:  # reap orphans until the run itself ends
+                pid, wait_status = os.wait()
+                if pid == h:
+                    break
             os.write(status, struct.pack("=i", wait_status))
-        except BaseException:
+        except BaseException as exc:
+            os.write(2, f"zygote: the run could not be isolated: {exc!r}\n".encode())
             os._exit(SETUP_FAILED)
         os._exit(0)
 
     def isolate(self):
-        flags = 0
-        for name in self.namespaces:
-            flags |= NAMESPACES[name]
-        _check(_libc.unshare(flags), "unshare")
-        for name, text in (("setgroups", "deny"), ("uid_map", f"{self.uid} {self.uid} 1"),
-                           ("gid_map", f"{self.gid} {self.gid} 1")):
-            with open(f"/proc/self/{name}", "w", encoding="ascii") as handle:
-                handle.write(text)
+        # Still with K's capabilities: a mount namespace of the run's own, its /proc, and the
+        # only places it can write. The outer sandbox made /, /dev and an empty /dev/pts
+        # read-only (grader/sandbox.py).
+        _unshare(NAMESPACES["mount"], "mount")
         _mount(None, "/", None, MS_REC | MS_PRIVATE)
-        # Locked flags inherited from the outer sandbox must be kept on a remount.
-        kept = MS_NOSUID | MS_NODEV | MS_RELATIME
-        for target in ("/", "/dev"):
-            _mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | kept)
+        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
         size = f"size={TMPFS_BYTES}"
         _mount("tmpfs", "/work", "tmpfs", MS_NOSUID | MS_NODEV, f"{size},mode=0755")
         _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"{size},mode=1777")
-        if os.path.isdir("/dev/shm"):
-            _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"{size},mode=1777")
-        if os.path.isdir("/dev/pts"):  # the outer sandbox's ptys would be shared between runs
-            _mount("tmpfs", "/dev/pts", "tmpfs", MS_NOSUID | MS_NODEV | MS_RDONLY, "size=4k")
+        _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"{size},mode=1777")
+        os.chdir("/work")
+        _unshare(self.run_namespaces, "user, net, ipc, uts, cgroup")
+        _map_ids(self.uid, self.gid)
 
-    # -- G: pid 1 of the run ------------------------------------------------------------------
-    def enter(self, alive_r):
-        """First steps of pid 1 of the new pid namespace: die with C, and mount its /proc."""
-        try:
-            _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-            if select.select([alive_r], [], [], 0)[0]:
-                os._exit(SETUP_FAILED)  # C died before the parent-death signal was set
-            os.close(alive_r)
-            _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
-        except BaseException:
-            os._exit(SETUP_FAILED)
-
-    def init(self, request, fds):
-        try:
-            h = os.fork()
-            if h == 0:
-                self.run(request, fds)
-            for fd in fds:
-                os.close(fd)
-        except BaseException:
-            os._exit(SETUP_FAILED)
-        while True:  # reap orphans until the run itself ends
-            pid, wait_status = os.wait()
-            if pid == h:
-                break
-        code = os.waitstatus_to_exitcode(wait_status)
-        os._exit(code if code >= 0 else 128 - code)
+    def drop_privileges(self):
+        # Not dumpable: H (same uid) cannot open C's memory through /proc/1/mem. H sets it back.
+        _prctl(PR_SET_DUMPABLE, 0)
+        for cap in range(self.cap_last + 1):
+            _prctl(PR_CAPBSET_DROP, cap)
+        _check(_libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0), "ambient caps")
+        header = struct.pack("=Ii", CAPABILITY_VERSION_3, 0)
+        data = bytes(24)  # two empty {effective, permitted, inheritable} sets
+        _check(_libc.capset(header, data), "capset")
+        _prctl(PR_SET_NO_NEW_PRIVS, 1)
+        program = ctypes.create_string_buffer(self.filter)
+        fprog = SockFilter(len(self.filter) // 8, ctypes.addressof(program))
+        _check(_libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(fprog), 0, 0),
+               "seccomp")
 
     # -- H: the run ---------------------------------------------------------------------------
     def run(self, request, fds):
         try:
-            os.chdir("/work")
+            _prctl(PR_SET_DUMPABLE, 1)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
             stdin, stdout, stderr, *extra = fds
             for target, fd in enumerate([stdin, stdout, stderr, *extra]):
                 os.dup2(fd, target + 100)
@@ -204,13 +217,11 @@ class Zygote:
             for target in range(3 + len(extra)):
                 os.dup2(target + 100, target)
                 os.close(target + 100)
-            limits = request["limits"]
-            self.set_rlimits(limits, request.get("memory", "as"))
-            self.drop_privileges()
+            self.set_rlimits(request["limits"], request.get("memory", "as"))
             self.reset_stdio()
             entry_args = list(range(3, 3 + len(extra)))
         except BaseException as exc:
-            os.write(2, f"the run could not be isolated: {exc!r}\n".encode())
+            os.write(2, f"the run could not be set up: {exc!r}\n".encode())
             os._exit(SETUP_FAILED)
         try:
             sys.modules["__main__"] = self.entry
@@ -225,7 +236,8 @@ class Zygote:
             os._exit(1)
         os._exit(0)
 
-    def set_rlimits(self, limits, memory):
+    @staticmethod
+    def set_rlimits(limits, memory):
         cpu = max(1, int(float(limits["cpu_seconds"]) + 0.999))
         mem = int(limits["memory_mb"]) * 1024 * 1024
         size = int(limits["file_size_kb"]) * 1024
@@ -236,19 +248,6 @@ class Zygote:
                              (resource.RLIMIT_FSIZE, (size, size)),
                              (resource.RLIMIT_NOFILE, (256, 256)), (resource.RLIMIT_CORE, (0, 0))):
             resource.setrlimit(which, value)
-
-    def drop_privileges(self):
-        for cap in range(self.cap_last + 1):
-            _prctl(PR_CAPBSET_DROP, cap)
-        _check(_libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0), "ambient caps")
-        header = struct.pack("=Ii", CAPABILITY_VERSION_3, 0)
-        data = bytes(24)  # two empty {effective, permitted, inheritable} sets
-        _check(_libc.capset(header, data), "capset")
-        _prctl(PR_SET_NO_NEW_PRIVS, 1)
-        program = ctypes.create_string_buffer(self.filter)
-        fprog = SockFilter(len(self.filter) // 8, ctypes.addressof(program))
-        _check(_libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(fprog), 0, 0),
-               "seccomp")
 
     @staticmethod
     def reset_stdio():
@@ -272,13 +271,12 @@ def add_site_packages():
 
 
 def main():
-    add_site_packages()
     control_fd, filter_fd, entry_name = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     namespaces = sys.argv[4].split(",")
-    unknown = set(namespaces) - set(NAMESPACES)
-    if unknown or not {"user", "mount", "pid"} <= set(namespaces):
-        sys.exit(f"zygote: bad namespaces {sys.argv[4]!r}: user, mount and pid are needed")
-    with_init = sys.argv[5] == "init"
+    if set(namespaces) - set(NAMESPACES) or not set(REQUIRED) <= set(namespaces):
+        sys.exit(f"zygote: bad namespaces {sys.argv[4]!r}: {', '.join(REQUIRED)} are needed")
+    become_pid_one()
+    add_site_packages()
     with os.fdopen(filter_fd, "rb") as handle:
         seccomp_filter = handle.read()
     sys.path.insert(0, _HERE)
@@ -286,7 +284,7 @@ def main():
     sys.path.remove(_HERE)
     sys.modules[f"_jobintech_{entry_name}"] = sys.modules.pop(entry_name)
     sys.modules["_jobintech_zygote"] = sys.modules["__main__"]
-    Zygote(control_fd, seccomp_filter, entry, namespaces, with_init).serve()
+    Zygote(control_fd, seccomp_filter, entry, namespaces).serve()
 
 
 if __name__ == "__main__":
