@@ -55,8 +55,8 @@ class ForkedProcess:
         data = os.read(self._status_fd, 4)
         os.close(self._status_fd)
         self._status_fd = None
-        if len(data) == 4:
-            self.returncode = os.waitstatus_to_exitcode(struct.unpack("=i", data)[0])
+        if len(data) == 4:  # an exit code, negative for a signal, as Popen.returncode
+            self.returncode = struct.unpack("=i", data)[0]
         else:  # the run was killed before it could report
             self.returncode = -signal.SIGKILL
 

@@ -4,18 +4,19 @@ request, so a submission pays for its own tests and not for an interpreter start
 Started once inside an outer bubblewrap sandbox by grader/zygote.py (see docs/decisions/
 0005-zygote.md). At start it makes a user and pid namespace of its own (so that it may make pid
 namespaces for its runs) and becomes K, their pid 1. For each request on the control socket (a
-JSON header and the run's file descriptors) K forks two processes:
+JSON header and the run's file descriptors) K makes a new pid namespace and two processes in it:
 
-  C  pid 1 of a new pid namespace: mounts that namespace's /proc and the run's own /work, /tmp
-     and /dev/shm in a new mount namespace, then unshares new user, network, ipc, uts and cgroup
-     namespaces; drops every capability and applies the full seccomp filter; forks H, reaps
-     orphans until H ends, writes H's exit status on the run's status pipe and exits, which
-     kills whatever is left in the namespace. The host kills a run by killing C.
-  H  the run: its own stdio and rlimits, then the entry point's main(fd, fd).
+  I  its pid 1, which only keeps the namespace alive: made with CLONE_VM (it shares K's memory,
+     so it costs no copy), all signals blocked, asleep in pause(). The host kills a run by
+     killing I: the kernel then kills everything in the namespace.
+  R  the run, pid 2, a fork of K: it mounts the namespace's /proc and its own /work, /tmp and
+     /dev/shm in a new mount namespace, unshares new user, network, ipc, uts and cgroup
+     namespaces, drops every capability, applies the full seccomp filter and its rlimits, then
+     calls the entry point's main(fd, fd).
 
-Both are forks of the whole interpreter, so a run costs two forks and no start-up.
-argv: CONTROL_FD FILTER_FD ENTRY_MODULE NAMESPACES, the last comma-separated (user,mount,pid,...).
-Standard library only.
+K waits for each R (through a pidfd), writes its exit code on the run's status pipe, then kills
+its I. argv: CONTROL_FD FILTER_FD ENTRY_MODULE NAMESPACES, the last comma-separated
+(user,mount,pid,...). Standard library only.
 """
 import ctypes
 import gc
@@ -24,6 +25,7 @@ import io
 import json
 import os
 import resource
+import selectors
 import signal
 import socket
 import struct
@@ -41,13 +43,17 @@ PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
 SECCOMP_MODE_FILTER = 2
 CAPABILITY_VERSION_3 = 0x20080522
 TMPFS_BYTES = 64 * 1024 * 1024
-SETUP_FAILED = 125  # C's exit status when the run's isolation could not be set up
+SETUP_FAILED = 125  # R's exit status when the run's isolation could not be set up
+CLONE_VM = 0x100
+INIT_STACK = 16384
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong,
                         ctypes.c_char_p]
 _libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
                         ctypes.c_ulong]
+_libc.clone.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
+_PAUSE = ctypes.cast(_libc.pause, ctypes.c_void_p).value
 
 
 class SockFilter(ctypes.Structure):
@@ -95,120 +101,126 @@ def become_pid_one():
         os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
 
 
+class Run:
+    """What K keeps of a run until it has ended: pidfds of R and I, the status pipe, I's stack."""
+
+    def __init__(self, pid, init_pidfd, status_fd, stack):
+        self.pidfd = os.pidfd_open(pid)
+        self.init_pidfd, self.status_fd, self.stack = init_pidfd, status_fd, stack
+
+
 class Zygote:
     def __init__(self, control_fd, seccomp_filter, entry, namespaces):
         self.control = socket.socket(fileno=control_fd)
         self.filter = seccomp_filter
         self.entry = entry
-        self.run_namespaces = 0  # what C unshares after its mounts
+        self.run_namespaces = 0  # what R unshares after its mounts
         for name in set(namespaces) - {"mount", "pid"}:
             self.run_namespaces |= NAMESPACES[name]
         self.uid, self.gid = os.getuid(), os.getgid()
         self.home = os.open("/proc/self/ns/pid", os.O_RDONLY)  # K's own pid namespace
         with open("/proc/sys/kernel/cap_last_cap", encoding="ascii") as handle:
             self.cap_last = int(handle.read())
+        self.selector = selectors.DefaultSelector()
+        self.stopping = []  # I processes killed, not yet reaped
 
     def serve(self):
-        signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # K does not wait for its C processes
+        # K's memory is shared with every I: not dumpable, so that no run (same uid) can open it
+        # through /proc/1/mem. Each R makes its own copy dumpable again.
+        _prctl(PR_SET_DUMPABLE, 0)
         # Objects made so far are shared by every run: keep the collector off them, or it would
         # write to (and so copy) every page of the zygote in each run.
         gc.collect()
         gc.freeze()
+        self.selector.register(self.control, selectors.EVENT_READ)
         while True:
-            try:
-                header, fds, _, _ = socket.recv_fds(self.control, 65536, 16)
-            except OSError:
-                return
-            if not header:
-                return  # the host closed the socket: the zygote's work is over
-            try:
-                request = json.loads(header)
-                child = self.fork_run(request, fds)
-                pidfd = os.pidfd_open(child)
-                try:
-                    socket.send_fds(self.control, [b"ok"], [pidfd])
-                finally:
-                    os.close(pidfd)
-            except Exception as exc:  # a bad request: say why, keep serving
-                self.control.sendall(json.dumps({"error": repr(exc)}).encode())
-            finally:
-                for fd in fds:
-                    os.close(fd)
+            for key, _ in self.selector.select():
+                if key.data is None:
+                    if not self.take_request():
+                        return
+                elif isinstance(key.data, Run):
+                    self.finish(key.data)
+                else:  # an I that was killed: reap it
+                    self.selector.unregister(key.fileobj)
+                    os.waitid(os.P_PIDFD, key.fileobj, os.WEXITED)
+                    os.close(key.fileobj)
 
-    def fork_run(self, request, fds):
+    def take_request(self):
+        try:
+            header, fds, _, _ = socket.recv_fds(self.control, 65536, 16)
+        except OSError:
+            return False
+        if not header:
+            return False  # the host closed the socket: the zygote's work is over
+        try:
+            request = json.loads(header)
+            stdin, stdout, stderr, status, *extra = fds
+            run = self.start_run(request, [stdin, stdout, stderr, *extra], status)
+            fds.remove(status)  # K keeps it until the run ends
+            self.selector.register(run.pidfd, selectors.EVENT_READ, run)
+            socket.send_fds(self.control, [b"ok"], [run.init_pidfd])
+        except Exception as exc:  # a bad request: say why, keep serving
+            self.control.sendall(json.dumps({"error": repr(exc)}).encode())
+        finally:
+            for fd in fds:
+                os.close(fd)
+        return True
+
+    def start_run(self, request, fds, status):
         sys.stdout.flush()
         sys.stderr.flush()
         _unshare(NAMESPACES["pid"], "pid")  # the next child is pid 1 of a new pid namespace
         try:
+            init, stack = self.start_init()
             pid = os.fork()
             if pid == 0:
-                self.init(request, fds)  # never returns
-        finally:  # in K: the namespace is the child's alone; K's next child needs a new one
+                self.run(request, fds)  # never returns
+        finally:  # in K: the namespace is this run's alone; K's next run needs a new one
             if _libc.setns(self.home, NAMESPACES["pid"]) != 0:
                 os.write(2, f"zygote: setns: {os.strerror(ctypes.get_errno())}\n".encode())
                 os._exit(1)  # no more runs can be isolated: let the host start a new zygote
-        return pid
+        return Run(pid, os.pidfd_open(init), status, stack)
 
-    # -- C: pid 1 of the run ------------------------------------------------------------------
-    def init(self, request, fds):
+    @staticmethod
+    def start_init():
+        """I: a process that shares K's memory and sleeps in pause() with every signal blocked
+        (a Python signal handler must never run in it). SIGKILL still ends it."""
+        stack = ctypes.create_string_buffer(INIT_STACK)
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
         try:
-            self.control.close()
-            os.close(self.home)
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-            signal.signal(signal.SIGINT, signal.SIG_DFL)  # H cannot stop its init with ^C
-            stdin, stdout, stderr, status, *extra = fds
-            self.isolate()
-            self.drop_privileges()
-            h = os.fork()
-            if h == 0:
-                self.run(request, [stdin, stdout, stderr, *extra])
-            for fd in (stdin, stdout, stderr, *extra):
-                os.close(fd)
-            while True:  # reap orphans until the run itself ends
-                pid, wait_status = os.wait()
-                if pid == h:
-                    break
-            os.write(status, struct.pack("=i", wait_status))
-        except BaseException as exc:
-            os.write(2, f"zygote: the run could not be isolated: {exc!r}\n".encode())
-            os._exit(SETUP_FAILED)
-        os._exit(0)
+            init = _libc.clone(_PAUSE, ctypes.addressof(stack) + INIT_STACK - 64,
+                               CLONE_VM | signal.SIGCHLD, None)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        if init <= 0:
+            raise OSError(ctypes.get_errno(), "clone: " + os.strerror(ctypes.get_errno()))
+        return init, stack
 
-    def isolate(self):
-        # Still with K's capabilities: a mount namespace of the run's own, its /proc, and the
-        # only places it can write. The outer sandbox made /, /dev and an empty /dev/pts
-        # read-only (grader/sandbox.py).
-        _unshare(NAMESPACES["mount"], "mount")
-        _mount(None, "/", None, MS_REC | MS_PRIVATE)
-        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
-        size = f"size={TMPFS_BYTES}"
-        _mount("tmpfs", "/work", "tmpfs", MS_NOSUID | MS_NODEV, f"{size},mode=0755")
-        _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"{size},mode=1777")
-        _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"{size},mode=1777")
-        os.chdir("/work")
-        _unshare(self.run_namespaces, "user, net, ipc, uts, cgroup")
-        _map_ids(self.uid, self.gid)
+    def finish(self, run):
+        """R has ended: report its exit code, then end its namespace by killing I."""
+        self.selector.unregister(run.pidfd)
+        info = os.waitid(os.P_PIDFD, run.pidfd, os.WEXITED)
+        os.close(run.pidfd)
+        code = info.si_status if info.si_code == os.CLD_EXITED else -info.si_status
+        try:
+            os.write(run.status_fd, struct.pack("=i", code))
+        except OSError:  # the host has stopped listening
+            pass
+        os.close(run.status_fd)
+        try:
+            signal.pidfd_send_signal(run.init_pidfd, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.selector.register(run.init_pidfd, selectors.EVENT_READ, "init")
 
-    def drop_privileges(self):
-        # Not dumpable: H (same uid) cannot open C's memory through /proc/1/mem. H sets it back.
-        _prctl(PR_SET_DUMPABLE, 0)
-        for cap in range(self.cap_last + 1):
-            _prctl(PR_CAPBSET_DROP, cap)
-        _check(_libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0), "ambient caps")
-        header = struct.pack("=Ii", CAPABILITY_VERSION_3, 0)
-        data = bytes(24)  # two empty {effective, permitted, inheritable} sets
-        _check(_libc.capset(header, data), "capset")
-        _prctl(PR_SET_NO_NEW_PRIVS, 1)
-        program = ctypes.create_string_buffer(self.filter)
-        fprog = SockFilter(len(self.filter) // 8, ctypes.addressof(program))
-        _check(_libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(fprog), 0, 0),
-               "seccomp")
-
-    # -- H: the run ---------------------------------------------------------------------------
+    # -- R: the run ---------------------------------------------------------------------------
     def run(self, request, fds):
         try:
-            _prctl(PR_SET_DUMPABLE, 1)
-            signal.signal(signal.SIGINT, signal.default_int_handler)
+            _prctl(PR_SET_DUMPABLE, 1)  # R's memory is its own copy (and /proc/self needs it)
+            self.control.close()
+            os.close(self.home)
+            self.isolate()
+            self.drop_privileges()
             stdin, stdout, stderr, *extra = fds
             for target, fd in enumerate([stdin, stdout, stderr, *extra]):
                 os.dup2(fd, target + 100)
@@ -221,7 +233,7 @@ class Zygote:
             self.reset_stdio()
             entry_args = list(range(3, 3 + len(extra)))
         except BaseException as exc:
-            os.write(2, f"the run could not be set up: {exc!r}\n".encode())
+            os.write(2, f"zygote: the run could not be isolated: {exc!r}\n".encode())
             os._exit(SETUP_FAILED)
         try:
             sys.modules["__main__"] = self.entry
@@ -235,6 +247,34 @@ class Zygote:
             traceback.print_exc()
             os._exit(1)
         os._exit(0)
+
+    def isolate(self):
+        # Still with K's capabilities: a mount namespace of the run's own, its /proc, and the
+        # only places it can write. The outer sandbox made /, /dev and an empty /dev/pts
+        # read-only (grader/sandbox.py). Then the namespaces that R's own user namespace owns.
+        _unshare(NAMESPACES["mount"], "mount")
+        _mount(None, "/", None, MS_REC | MS_PRIVATE)
+        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+        size = f"size={TMPFS_BYTES}"
+        _mount("tmpfs", "/work", "tmpfs", MS_NOSUID | MS_NODEV, f"{size},mode=0755")
+        _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"{size},mode=1777")
+        _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"{size},mode=1777")
+        os.chdir("/work")
+        _unshare(self.run_namespaces, "user, net, ipc, uts, cgroup")
+        _map_ids(self.uid, self.gid)
+
+    def drop_privileges(self):
+        for cap in range(self.cap_last + 1):
+            _prctl(PR_CAPBSET_DROP, cap)
+        _check(_libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0), "ambient caps")
+        header = struct.pack("=Ii", CAPABILITY_VERSION_3, 0)
+        data = bytes(24)  # two empty {effective, permitted, inheritable} sets
+        _check(_libc.capset(header, data), "capset")
+        _prctl(PR_SET_NO_NEW_PRIVS, 1)
+        program = ctypes.create_string_buffer(self.filter)
+        fprog = SockFilter(len(self.filter) // 8, ctypes.addressof(program))
+        _check(_libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(fprog), 0, 0),
+               "seccomp")
 
     @staticmethod
     def set_rlimits(limits, memory):
