@@ -56,6 +56,9 @@ class SandboxPair:
     def __init__(self, learner: Sandbox, tests: Sandbox):
         self.learner, self.tests = learner, tests
 
+    def alive(self) -> bool:
+        return self.learner.process.poll() is None and self.tests.process.poll() is None
+
     def kill(self):
         self.learner.kill()
         self.tests.kill()
@@ -173,7 +176,12 @@ class PairRunner:
         raise NotImplementedError
 
     def grade(self, exercise: Exercise, files: dict[str, str]) -> Verdict:
-        pair = self._take(self.pool_key(exercise.limits), lambda: self.start_pair(exercise.limits))
+        start = lambda: self.start_pair(exercise.limits)  # noqa: E731
+        pair = self._take(self.pool_key(exercise.limits), start)
+        if not isinstance(pair, Verdict) and not pair.alive():
+            # It died while it waited (its zygote was restarted, say): never grade on it.
+            pair.kill()
+            pair = self._take(None, start)
         if isinstance(pair, Verdict):  # no sandbox could be started
             return pair
         return self.grade_on(pair, exercise, files)
@@ -182,7 +190,8 @@ class PairRunner:
         return self._take((f"{self.language}-snippet", limits), lambda: self.start_snippet(limits))
 
     def _take(self, key, start):
+        """A warm object for *key* from the pool, or (key None) one started now."""
         try:
-            return self.pool.take(key, start)
+            return start() if key is None else self.pool.take(key, start)
         except (SandboxError, OSError) as exc:
             return Verdict("error", message=message("no_sandbox", detail=exc))

@@ -136,3 +136,34 @@ def test_namespaces_the_zygote_cannot_do_without_are_refused(monkeypatch):
             z.spawn(LIMITS)
     finally:
         z.close()
+
+
+def test_a_warm_pair_whose_zygote_died_is_not_graded_on(monkeypatch):
+    from grader.exercise import Exercise, SourceFile
+    from grader.pool import WarmPool
+    from grader.runners.python import PythonRunner
+
+    monkeypatch.setattr(zygote, "_default", None)  # zygotes of this test only
+    runner = PythonRunner(pool=WarmPool(size=1))
+    exercise = Exercise("python", (SourceFile("test_double.py", (
+        "import unittest\nfrom double import double\n\n\nclass T(unittest.TestCase):\n"
+        "    def test_double(self):\n        self.assertEqual(double(4), 8)\n")),), LIMITS)
+    files = {"double.py": "def double(x):\n    return 2 * x\n"}
+    try:
+        assert runner.grade(exercise, files).score == 1.0
+        deadline = threading.Event()
+        while runner.pool.ready_count(runner.pool_key(LIMITS)) < 1:
+            deadline.wait(0.05)
+        warm = runner.pool._ready[runner.pool_key(LIMITS)][0]
+        for z in list(zygote.default_zygotes()._zygotes.values()):
+            os.killpg(z.process.pid, signal.SIGKILL)  # the warm pair's runs die with them
+            z.process.wait(5)
+        for _ in range(100):  # bubblewrap's sandbox dies with it, a moment later
+            if not warm.alive():
+                break
+            deadline.wait(0.05)
+        assert not warm.alive()
+        assert runner.grade(exercise, files).score == 1.0
+    finally:
+        runner.pool.shutdown()
+        zygote.default_zygotes().close()
