@@ -30,10 +30,6 @@ SEPARATE_FILES = ("PY-11: a file learner code writes (in the test's tmp_path) is
 TEST_SUBCLASS = ("PY-13: a test class that subclasses a learner class fails with 'TypeError: "
                  "Object of type type is not JSON serializable'")
 
-STACKED_IDS = ("PY-14: stacked @parametrize decorators are named in the other order "
-               "(grader test_x[3-0], pytest test_x[0-3]); outcomes agree")
-ESCAPED_IDS = ("PY-15: a non-ASCII parametrize value is named as written by the grader "
-               "(test_x[été]) but escaped by pytest (test_x[\\xe9t\\xe9]); outcomes agree")
 WARNINGS = ("PY-16: pytest.warns (and assertWarns) cannot see a warning raised by learner code: "
             "'DID NOT WARN'")
 LOGGING = ("PY-20: assertLogs (and caplog) cannot see records logged by learner code: 'no logs "
@@ -49,10 +45,6 @@ KNOWN_MISMATCHES = {
     **known(SEPARATE_FILES, ["file_report/example", "file_report/wrong_unsorted"],
              ["TestRoundTrip.test_saved_report_has_one_line_per_learner"]),
     **known(SEPARATE_FILES, ["file_report/example"], ["test_save_report_writes_sorted_lines"]),
-    **known(STACKED_IDS, SEASONS, [f"test_between_seasons[{a}-{b}]" for a, b in
-                                    ((0, 3), (0, 9), (12, 3), (12, 9), (3, 0), (9, 0), (3, 12), (9, 12))]),
-    **known(ESCAPED_IDS, SEASONS, ["test_season_names_are_known[\\xe9t\\xe9]",
-                                    "test_season_names_are_known[été]"]),
     **known(WARNINGS, ["seasons/example"], ["test_old_convert_warns"]),
     **known(LOGGING, ["dice_game/example"], ["RollTest.test_rolls_are_logged"]),
     **known(TEST_SUBCLASS, ["shapes/example", "shapes/stub", "shapes/wrong_hardcoded_names"],

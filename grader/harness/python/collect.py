@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import ast
 import collections
+import enum
 import inspect
 import io
 import os
 import pathlib
+import re
 import sys
 import tempfile
 import unittest
@@ -78,40 +80,85 @@ def pytest_items(module):
 
 
 def _expand(name, function, cls):
-    marks = list(getattr(function, "_jt_marks", [])) + list(getattr(cls, "_jt_marks", []))
+    # Marks as pytest finds them: the function's, nearest decorator first, then the class's.
+    marks = (list(reversed(getattr(function, "_jt_marks", [])))
+             + list(reversed(getattr(cls, "_jt_marks", []))))
     cases = [({}, [], "")]
     for mark in (m for m in marks if m.name == "parametrize"):
         argnames, values = mark.args[0], list(mark.args[1])
         names = [n.strip() for n in argnames.split(",")] if isinstance(argnames, str) \
             else list(argnames)
-        ids = mark.kwargs.get("ids")
-        expanded = []
-        for index, value in enumerate(values):
-            extra_marks = []
-            case_id = None
+        sets = []
+        for value in values:
             if isinstance(value, pytest.ParameterSet):
-                extra_marks, case_id, value = list(value.marks), value.id, value.values
-            elif len(names) == 1:
-                value = (value,)
-            if isinstance(ids, (list, tuple)) and index < len(ids):
-                case_id = str(ids[index])
-            elif callable(ids):
-                case_id = "-".join(str(ids(v)) for v in value)
-            if case_id is None:
-                case_id = "-".join(_id_part(v, n, index) for v, n in zip(value, names))
-            for params, case_marks, prefix in cases:
-                expanded.append((dict(params, **dict(zip(names, value))), case_marks + extra_marks,
-                                 f"{prefix}-{case_id}" if prefix else case_id))
-        cases = expanded
+                sets.append(value)
+            else:
+                sets.append(pytest.ParameterSet((value,) if len(names) == 1 else value, (), None))
+        case_ids = _case_ids(names, sets, mark.kwargs.get("ids"))
+        # pytest runs the first decorator's values slowest: for each case so far, every value.
+        cases = [(dict(params, **dict(zip(names, one.values))), case_marks + list(one.marks),
+                  f"{prefix}-{case_id}" if prefix else case_id)
+                 for params, case_marks, prefix in cases
+                 for one, case_id in zip(sets, case_ids)]
     return [PytestItem(f"{name}[{case_id}]" if case_id else name, function, cls, params,
                        marks + case_marks) for params, case_marks, case_id in cases]
 
 
-def _id_part(value, name, index):
-    if value is None or type(value) in (bool, int, float, str):
-        text = str(value)
-        return text if len(text) <= 30 else f"{name}{index}"
-    return f"{name}{index}"
+def _case_ids(names, sets, ids):
+    """The ids pytest gives one parametrize's cases (_pytest.python.IdMaker): explicit ids,
+    else one part per value, made unique with a counter."""
+    resolved = []
+    for index, one in enumerate(sets):
+        if one.id is not None:
+            resolved.append(_escaped(str(one.id)))
+        elif isinstance(ids, (list, tuple)) and index < len(ids) and ids[index] is not None:
+            resolved.append(_id_from_value(ids[index]) or f"{names[0]}{index}")
+        else:
+            resolved.append("-".join(_id_part(v, n, index, ids) for v, n in zip(one.values, names)))
+    counts = collections.Counter(resolved)
+    suffixes = collections.defaultdict(int)
+    for index, case_id in enumerate(resolved):
+        if counts[case_id] > 1:
+            sep = "_" if case_id and case_id[-1].isdigit() else ""
+            new = f"{case_id}{sep}{suffixes[case_id]}"
+            while new in resolved:
+                suffixes[case_id] += 1
+                new = f"{case_id}{sep}{suffixes[case_id]}"
+            resolved[index] = new
+            suffixes[case_id] += 1
+    return resolved
+
+
+def _id_part(value, name, index, ids):
+    if callable(ids):
+        made = ids(value)
+        if made is not None:
+            return _id_from_value(made) or f"{name}{index}"
+    if isinstance(value, (str, bytes)):
+        return _escaped(value) if len(value) <= 100 else f"{name}{index}"
+    return _id_from_value(value) or f"{name}{index}"
+
+
+def _id_from_value(value):
+    if isinstance(value, (str, bytes)):
+        return _escaped(value)
+    if value is None or isinstance(value, (int, float, complex, enum.Enum)):
+        return str(value)
+    if isinstance(value, re.Pattern):
+        return _escaped(value.pattern)
+    name = getattr(value, "__name__", None)
+    return name if isinstance(name, str) else None
+
+
+_NON_PRINTABLE = {i: f"\\x{i:02x}" for i in range(128) if i not in range(32, 127)}
+_NON_PRINTABLE.update({ord("\t"): "\\t", ord("\r"): "\\r", ord("\n"): "\\n"})
+
+
+def _escaped(value):
+    """pytest's ascii_escaped: non-ASCII and unprintable characters as escapes."""
+    text = value.decode("ascii", "backslashreplace") if isinstance(value, bytes) \
+        else value.encode("unicode_escape").decode("ascii")
+    return text.translate(_NON_PRINTABLE)
 
 
 def names_from_source(source):

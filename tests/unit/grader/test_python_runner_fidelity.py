@@ -346,3 +346,54 @@ def test_reversed_and_an_eq_without_return_match_a_plain_run():
     assert verdict.status == "ok", describe(verdict)
     assert outcomes(verdict) == {"ObjectProtocolTest.test_reversed_uses_the_learner_method": "passed",
                                  "ObjectProtocolTest.test_eq_without_return_is_a_failure": "failed"}
+
+
+def test_parametrize_ids_are_pytests(tmp_path):
+    import subprocess
+    import sys
+    import textwrap
+
+    source = textwrap.dedent("""
+        import enum
+        import pytest
+        from file import same
+
+        class Colour(enum.Enum):
+            RED = 1
+
+        @pytest.mark.parametrize("month", [3, 9])
+        @pytest.mark.parametrize("shift", [0, 12])
+        def test_stacked(month, shift):
+            assert same(month)
+
+        @pytest.mark.parametrize("word", ["été", "a\\tb", "x" * 101, "y" * 100, b"\\xc3"])
+        def test_strings(word):
+            assert same(word)
+
+        @pytest.mark.parametrize("value", [1, 1, None, 2.5, Colour.RED, len, object()])
+        def test_values(value):
+            assert same(value)
+
+        @pytest.mark.parametrize("a,b", [(1, 2), (3, 4), (5, 6)], ids=["un", None, "un"])
+        def test_explicit(a, b):
+            assert same(a)
+
+        @pytest.mark.parametrize("n", [1, 2], ids=lambda n: None if n == 1 else f"n{n}")
+        def test_callable(n):
+            assert same(n)
+
+        @pytest.mark.parametrize("n", [pytest.param(1, id="ün"), 2])
+        def test_param_id(n):
+            assert same(n)
+    """)
+    (tmp_path / "test_file.py").write_text(source, encoding="utf-8")
+    (tmp_path / "file.py").write_text("def same(x):\n    return True\n", encoding="utf-8")
+    collected = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+         "test_file.py"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    expected = [line.split("::", 1)[1] for line in collected.stdout.splitlines()
+                if line.startswith("test_file.py::")]
+    assert len(expected) == 23, collected.stdout
+    verdict = grade({"test_file.py": source}, {"file.py": "def same(x):\n    return True\n"})
+    assert verdict.status == "ok", describe(verdict)
+    assert [t.name for t in verdict.tests] == expected
