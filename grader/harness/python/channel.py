@@ -12,6 +12,7 @@ import os
 import sys
 import unittest
 
+import warnings_mirror
 import wire
 
 MAX_OUTPUT_KEPT = 256 * 1024
@@ -59,6 +60,8 @@ class Channel:
         # os.environ too (mock.patch.dict(os.environ, ...)): L gets T's changes to its own.
         self._own_env = dict(os.environ)
         self._env_sent = self._own_env
+        # and the warnings module (pytest.warns, assertWarns): see warnings_mirror.py
+        self._warnings_sent = warnings_mirror.tests_state()
 
     # -- values ---------------------------------------------------------------------------------
     def _special(self, value):
@@ -104,6 +107,9 @@ class Channel:
             message["env"] = {"set": {k: v for k, v in env.items() if own.get(k) != v},
                               "unset": [k for k in own if k not in env]}
             self._env_sent = env
+        warning_state = warnings_mirror.tests_state()
+        if warning_state != self._warnings_sent:
+            message["warnings"] = self._warnings_sent = warning_state
         frame = self.pipe.frame(message)  # too big: ValueError for the test
         try:
             self.pipe.send_frame(frame, self.deadline)
@@ -136,8 +142,10 @@ class Channel:
         raise self.unavailable
 
     def _absorb(self, message):
-        """Learner output and flags that come with every message from L."""
+        """Learner output, warnings and flags that come with every message from L."""
         self.files.apply(message.get("files"))
+        if type(message.get("warned")) is list:
+            warnings_mirror.reissue(message["warned"])
         flags = message.get("flags") or []
         self.flags.update(f for f in flags if f in ("memory", "output_limit"))
         for item in message.get("out") or ():

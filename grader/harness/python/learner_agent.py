@@ -19,8 +19,10 @@ import sharing  # noqa: E402,F401  (imported by wire; freed below)
 import wire  # noqa: E402
 from learner_process import Environment, memory_exhausted, tests_exception, write_files  # noqa: E402
 from learner_streams import Capture, OutputLimit, TestsStdin  # noqa: E402
+from warnings_mirror import LearnerWarnings  # noqa: E402
 sys.path.remove(_HERE)
-for _name in ("filesync", "sharing", "wire", "learner_process", "learner_streams"):  # free the names for the learner's own modules
+for _name in ("filesync", "sharing", "wire", "learner_process", "learner_streams",
+              "warnings_mirror"):  # free the names for the learner's own modules
     sys.modules[f"_jobintech_{_name}"] = sys.modules.pop(_name)
 
 import builtins  # noqa: E402
@@ -92,6 +94,7 @@ class Agent:
         self.objects, self.ids = {}, {}
         self.tests_objects = {}
         self.environment = Environment()
+        self.warnings = LearnerWarnings()
         self.mirrored = {}
         self.codec = wire.Codec(self.export, self.import_handle, self.special, parity=1)
         self.root = os.getcwd()
@@ -195,6 +198,7 @@ class Agent:
         # message, exceptions included (a function may change its argument, then raise).
         message["sync"] = self.codec.sync_trees() if sync else [self.codec.shared.dropped]
         message["out"], self.output = self.output, []
+        message["warned"] = self.warnings.take()
         message["files"] = self.files.changes()
         message["flags"] = sorted(self.flags)
         return message
@@ -240,6 +244,8 @@ class Agent:
             sys.argv = list(argv) if type(argv) is list else [""]
         if "env" in message:
             self.environment.apply(message["env"])
+        if "warnings" in message:
+            self.warnings.apply(message["warnings"])
         try:
             target, args, kwargs = self.codec.decode(message.get("v"), message.get("sync"))
             result = self.perform(message.get("op"), target, args, kwargs or {})

@@ -26,7 +26,7 @@ import pytest  # noqa: E402,F401  (the shim, imported now so that tests find it 
 sys.path.remove(_HERE)
 # Free these names for the learner's own modules (a learner may well write a wire.py).
 for _name in ("channel", "collect", "filesync", "patches", "proxies", "rewrite", "sharing",
-              "wire"):
+              "warnings_mirror", "wire"):
     sys.modules[f"_jobintech_{_name}"] = sys.modules.pop(_name)
 
 import importlib.util  # noqa: E402

@@ -397,3 +397,85 @@ def test_parametrize_ids_are_pytests(tmp_path):
     verdict = grade({"test_file.py": source}, {"file.py": "def same(x):\n    return True\n"})
     assert verdict.status == "ok", describe(verdict)
     assert [t.name for t in verdict.tests] == expected
+
+
+def test_warnings_from_learner_code_reach_the_tests_recorders():
+    tests = {"test_file.py": """
+        import unittest
+        import warnings
+        import pytest
+        from file import old, quiet, strict
+
+
+        class WarnTest(unittest.TestCase):
+            def test_assert_warns(self):
+                with self.assertWarns(DeprecationWarning):
+                    self.assertEqual(old(2), 4)
+
+            def test_no_warning_expected_but_one_comes(self):
+                with warnings.catch_warnings(record=True) as seen:
+                    warnings.simplefilter("always")
+                    quiet()
+                self.assertEqual(seen, [])
+
+            def test_learner_turns_warnings_into_errors(self):
+                self.assertEqual(strict(), "caught")
+
+
+        def test_pytest_warns_with_match():
+            with pytest.warns(UserWarning, match="bientôt"):
+                old(1)
+
+
+        def test_pytest_warns_sees_nothing():
+            with pytest.warns(UserWarning):
+                quiet()
+    """}
+    files = {"file.py": """
+import warnings
+
+class MyWarning(UserWarning):
+    pass
+
+def old(x):
+    warnings.warn("old() disparaît bientôt", DeprecationWarning)
+    warnings.warn("old() disparaît bientôt", MyWarning)
+    return 2 * x
+
+def quiet():
+    return None
+
+def strict():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            warnings.warn("non")
+        except UserWarning:
+            return "caught"
+    return "not caught"
+"""}
+    verdict = grade(tests, files)
+    assert verdict.status == "ok", describe(verdict)
+    assert outcomes(verdict) == {
+        "WarnTest.test_assert_warns": "passed",
+        "WarnTest.test_no_warning_expected_but_one_comes": "passed",
+        "WarnTest.test_learner_turns_warnings_into_errors": "passed",
+        "test_pytest_warns_with_match": "passed",
+        "test_pytest_warns_sees_nothing": "failed"}
+
+
+def test_a_warning_nobody_records_is_printed_as_in_a_plain_run():
+    tests = {"test_file.py": """
+        import unittest
+        from file import old
+
+
+        class WarnTest(unittest.TestCase):
+            def test_old(self):
+                self.assertEqual(old(), 1)
+    """}
+    files = {"file.py": "import warnings\n\ndef old():\n    warnings.warn('attention')\n"
+                        "    return 1\n"}
+    verdict = grade(tests, files)
+    assert verdict.score == 1.0, describe(verdict)
+    assert "UserWarning: attention" in verdict.output
