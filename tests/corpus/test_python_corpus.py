@@ -30,9 +30,6 @@ SEPARATE_FILES = ("PY-11: a file learner code writes (in the test's tmp_path) is
 TEST_SUBCLASS = ("PY-13: a test class that subclasses a learner class fails with 'TypeError: "
                  "Object of type type is not JSON serializable'")
 
-LOGGING = ("PY-20: assertLogs (and caplog) cannot see records logged by learner code: 'no logs "
-           "of level INFO or higher triggered'")
-
 
 KNOWN_MISMATCHES = {
     **known(TYPE_CHECKS, ["generators/example", "generators/wrong_off_by_one"],
@@ -42,7 +39,6 @@ KNOWN_MISMATCHES = {
     **known(SEPARATE_FILES, ["file_report/example", "file_report/wrong_unsorted"],
              ["TestRoundTrip.test_saved_report_has_one_line_per_learner"]),
     **known(SEPARATE_FILES, ["file_report/example"], ["test_save_report_writes_sorted_lines"]),
-    **known(LOGGING, ["dice_game/example"], ["RollTest.test_rolls_are_logged"]),
     **known(TEST_SUBCLASS, ["shapes/example", "shapes/stub", "shapes/wrong_hardcoded_names"],
              ["ShapeTest.test_subclass_written_in_the_test"]),
 }

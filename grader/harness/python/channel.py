@@ -12,6 +12,7 @@ import os
 import sys
 import unittest
 
+import logging_mirror
 import warnings_mirror
 import wire
 
@@ -62,6 +63,7 @@ class Channel:
         self._env_sent = self._own_env
         # and the warnings module (pytest.warns, assertWarns): see warnings_mirror.py
         self._warnings_sent = warnings_mirror.tests_state()
+        self._logging_sent = None  # and logging (assertLogs, caplog): logging_mirror.py
 
     # -- values ---------------------------------------------------------------------------------
     def _special(self, value):
@@ -110,6 +112,9 @@ class Channel:
         warning_state = warnings_mirror.tests_state()
         if warning_state != self._warnings_sent:
             message["warnings"] = self._warnings_sent = warning_state
+        logging_state = logging_mirror.tests_state()
+        if logging_state != self._logging_sent:
+            message["logging"] = self._logging_sent = logging_state
         frame = self.pipe.frame(message)  # too big: ValueError for the test
         try:
             self.pipe.send_frame(frame, self.deadline)
@@ -146,6 +151,8 @@ class Channel:
         self.files.apply(message.get("files"))
         if type(message.get("warned")) is list:
             warnings_mirror.reissue(message["warned"])
+        if type(message.get("logged")) is list:
+            logging_mirror.rehandle(message["logged"])
         flags = message.get("flags") or []
         self.flags.update(f for f in flags if f in ("memory", "output_limit"))
         for item in message.get("out") or ():

@@ -3,7 +3,7 @@
 unittest: TestCase classes, through unittest's own loader (same order as `python -m unittest`).
 pytest style: `test*` functions and `Test*` classes (no __init__) in definition order, with
 @pytest.mark.parametrize expanded into one test per case, and fixtures: the module's own
-@pytest.fixture functions plus capsys, monkeypatch and tmp_path.
+@pytest.fixture functions plus capsys, monkeypatch, tmp_path and caplog.
 """
 from __future__ import annotations
 
@@ -183,6 +183,81 @@ def names_from_source(source):
 
 
 # -- running one pytest-style test ----------------------------------------------------------
+class Caplog:
+    """pytest's caplog: records reaching the root logger during the test (learner code's too,
+    through logging_mirror), with set_level / at_level."""
+
+    FORMAT = "%(levelname)-8s %(name)s:%(filename)s:%(lineno)d %(message)s"
+
+    def __init__(self):
+        import logging
+        self._logging = logging
+        self.handler = _ListHandler()
+        self.handler.setFormatter(logging.Formatter(self.FORMAT))
+        logging.root.addHandler(self.handler)
+        self._levels = {}  # logger name -> level to put back
+
+    @property
+    def records(self):
+        return self.handler.records
+
+    @property
+    def record_tuples(self):
+        return [(r.name, r.levelno, r.getMessage()) for r in self.records]
+
+    @property
+    def messages(self):
+        return [r.getMessage() for r in self.records]
+
+    @property
+    def text(self):
+        return "".join(self.handler.format(r) + "\n" for r in self.records)
+
+    def clear(self):
+        self.handler.records.clear()
+
+    def set_level(self, level, logger=None):
+        target = self._logging.getLogger(logger)
+        self._levels.setdefault(logger, target.level)
+        target.setLevel(level)
+        self.handler.setLevel(level)
+
+    def at_level(self, level, logger=None):
+        import contextlib
+
+        @contextlib.contextmanager
+        def changed():
+            target = self._logging.getLogger(logger)
+            saved, saved_handler = target.level, self.handler.level
+            target.setLevel(level)
+            self.handler.setLevel(level)
+            try:
+                yield
+            finally:
+                target.setLevel(saved)
+                self.handler.setLevel(saved_handler)
+        return changed()
+
+    def close(self):
+        for name, level in self._levels.items():
+            self._logging.getLogger(name).setLevel(level)
+        self._logging.root.removeHandler(self.handler)
+
+
+def _ListHandler():
+    import logging
+
+    class ListHandler(logging.Handler):
+        def __init__(self):
+            super().__init__(logging.NOTSET)
+            self.records = []
+
+        def emit(self, record):
+            self.records.append(record)
+
+    return ListHandler()
+
+
 class Capsys:
     def __init__(self):
         self._saved = (sys.stdout, sys.stderr)
@@ -318,6 +393,10 @@ class Fixtures:
             patcher = cache[name] = MonkeyPatch()
             teardown.append(patcher.undo)
             return patcher
+        if name == "caplog":
+            caplog = cache[name] = Caplog()
+            teardown.append(caplog.close)
+            return caplog
         if name in ("tmp_path", "tmpdir"):
             cache[name] = pathlib.Path(tempfile.mkdtemp(dir=os.getcwd()))
             return cache[name]

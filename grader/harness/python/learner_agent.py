@@ -19,14 +19,16 @@ import sharing  # noqa: E402,F401  (imported by wire; freed below)
 import wire  # noqa: E402
 from learner_process import Environment, memory_exhausted, tests_exception, write_files  # noqa: E402
 from learner_streams import Capture, OutputLimit, TestsStdin  # noqa: E402
+from logging_mirror import LearnerLogging  # noqa: E402
 from warnings_mirror import LearnerWarnings  # noqa: E402
 sys.path.remove(_HERE)
 for _name in ("filesync", "sharing", "wire", "learner_process", "learner_streams",
-              "warnings_mirror"):  # free the names for the learner's own modules
+              "logging_mirror", "warnings_mirror"):  # free the names for the learner's own modules
     sys.modules[f"_jobintech_{_name}"] = sys.modules.pop(_name)
 
 import builtins  # noqa: E402
 import importlib  # noqa: E402
+import logging  # noqa: E402,F401  (ahead: imported later, it would find a learner's string.py)
 import json  # noqa: E402
 import operator  # noqa: E402
 import runpy  # noqa: E402
@@ -95,6 +97,7 @@ class Agent:
         self.tests_objects = {}
         self.environment = Environment()
         self.warnings = LearnerWarnings()
+        self.logging = LearnerLogging()
         self.mirrored = {}
         self.codec = wire.Codec(self.export, self.import_handle, self.special, parity=1)
         self.root = os.getcwd()
@@ -199,6 +202,7 @@ class Agent:
         message["sync"] = self.codec.sync_trees() if sync else [self.codec.shared.dropped]
         message["out"], self.output = self.output, []
         message["warned"] = self.warnings.take()
+        message["logged"] = self.logging.take()
         message["files"] = self.files.changes()
         message["flags"] = sorted(self.flags)
         return message
@@ -246,6 +250,8 @@ class Agent:
             self.environment.apply(message["env"])
         if "warnings" in message:
             self.warnings.apply(message["warnings"])
+        if "logging" in message:
+            self.logging.apply(message["logging"])
         try:
             target, args, kwargs = self.codec.decode(message.get("v"), message.get("sync"))
             result = self.perform(message.get("op"), target, args, kwargs or {})

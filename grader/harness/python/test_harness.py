@@ -25,8 +25,8 @@ import wire  # noqa: E402
 import pytest  # noqa: E402,F401  (the shim, imported now so that tests find it warm)
 sys.path.remove(_HERE)
 # Free these names for the learner's own modules (a learner may well write a wire.py).
-for _name in ("channel", "collect", "filesync", "patches", "proxies", "rewrite", "sharing",
-              "warnings_mirror", "wire"):
+for _name in ("channel", "collect", "filesync", "logging_mirror", "patches", "proxies",
+              "rewrite", "sharing", "warnings_mirror", "wire"):
     sys.modules[f"_jobintech_{_name}"] = sys.modules.pop(_name)
 
 import importlib.util  # noqa: E402

@@ -479,3 +479,77 @@ def test_a_warning_nobody_records_is_printed_as_in_a_plain_run():
     verdict = grade(tests, files)
     assert verdict.score == 1.0, describe(verdict)
     assert "UserWarning: attention" in verdict.output
+
+
+LOGGING_FILES = {"file.py": """
+import logging
+
+log = logging.getLogger("banque")
+
+def retirer(solde, montant):
+    if montant > solde:
+        log.warning("retrait refusé: %s > %s", montant, solde)
+        return solde
+    log.info("retrait de %s", montant)
+    log.debug("détail")
+    return solde - montant
+"""}
+
+
+def test_assert_logs_and_caplog_see_learner_logging():
+    tests = {"test_file.py": """
+        import logging
+        import unittest
+        from file import retirer
+
+
+        class LogTest(unittest.TestCase):
+            def test_info_is_logged(self):
+                with self.assertLogs("banque", level="INFO") as logs:
+                    self.assertEqual(retirer(10, 3), 7)
+                self.assertEqual(logs.output, ["INFO:banque:retrait de 3"])
+
+            def test_refusal_is_a_warning(self):
+                with self.assertLogs("banque") as logs:
+                    retirer(1, 3)
+                self.assertEqual(logs.records[0].levelno, logging.WARNING)
+
+            def test_nothing_at_error_level(self):
+                with self.assertLogs("banque", level="ERROR"):
+                    retirer(10, 3)
+
+
+        def test_caplog_default_level(caplog):
+            retirer(1, 3)
+            retirer(10, 3)
+            assert caplog.record_tuples == [("banque", logging.WARNING, "retrait refusé: 3 > 1")]
+
+
+        def test_caplog_set_level(caplog):
+            caplog.set_level(logging.DEBUG, logger="banque")
+            retirer(10, 3)
+            assert caplog.messages == ["retrait de 3", "détail"]
+            assert "INFO     banque:file.py" in caplog.text
+    """}
+    verdict = grade(tests, LOGGING_FILES)
+    assert verdict.status == "ok", describe(verdict)
+    assert outcomes(verdict) == {"LogTest.test_info_is_logged": "passed",
+                                 "LogTest.test_refusal_is_a_warning": "passed",
+                                 "LogTest.test_nothing_at_error_level": "failed",
+                                 "test_caplog_default_level": "passed",
+                                 "test_caplog_set_level": "passed"}
+
+
+def test_logging_nobody_captures_is_printed_as_in_a_plain_run():
+    tests = {"test_file.py": """
+        import unittest
+        from file import retirer
+
+
+        class LogTest(unittest.TestCase):
+            def test_refusal(self):
+                self.assertEqual(retirer(1, 3), 1)
+    """}
+    verdict = grade(tests, LOGGING_FILES)
+    assert verdict.score == 1.0, describe(verdict)
+    assert "retrait refusé: 3 > 1" in verdict.output
