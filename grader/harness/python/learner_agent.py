@@ -201,8 +201,11 @@ class Agent:
         # message, exceptions included (a function may change its argument, then raise).
         message["sync"] = self.codec.sync_trees() if sync else [self.codec.shared.dropped]
         message["out"], self.output = self.output, []
-        message["warned"] = self.warnings.take()
-        message["logged"] = self.logging.take()
+        warned, logged = self.warnings.take(), self.logging.take()
+        if warned:
+            message["warned"] = warned
+        if logged:
+            message["logged"] = logged
         message["files"] = self.files.changes()
         message["flags"] = sorted(self.flags)
         return message

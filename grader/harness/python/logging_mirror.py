@@ -32,6 +32,8 @@ def tests_state():
 
 def rehandle(items):
     """In T: handle the records L sent, through T's loggers and handlers."""
+    if not items:
+        return
     import logging
     for item in items[:MAX_RECORDS]:
         if type(item) is not dict or type(item.get("name")) is not str \
