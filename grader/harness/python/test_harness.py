@@ -42,6 +42,7 @@ import unittest  # noqa: E402
 # pays for when it is forked; the few tests that use it import it themselves.
 tempfile.gettempdir()  # found once in the zygote: every run has the same, fresh /tmp
 MAX_MESSAGE = 3000
+FLUSH_SECONDS = 0.05
 TESTS_DIR = None  # made by main(): a zygote forks each run into its own, fresh /tmp
 LearnerUnavailable = channel.LearnerUnavailable
 
@@ -59,14 +60,20 @@ class Sink(io.TextIOBase):
 class Harness:
     def __init__(self, results, request, chan):
         self.results = results
+        self.flushed = time.monotonic()
         self.request = request
         self.channel = chan
         self.test_files = [t["name"] for t in request["tests"]]
         chan.test_modules = {name[:-3].replace("/", ".") for name in self.test_files}
 
     def emit(self, record):
+        # Written at once only now and then: the host wakes up for each write, and a run that
+        # ends early (killed at the wall limit) still reports what it had finished.
         self.results.write(json.dumps(record) + "\n")
-        self.results.flush()
+        now = time.monotonic()
+        if "done" in record or "fatal" in record or now - self.flushed > FLUSH_SECONDS:
+            self.results.flush()
+            self.flushed = now
 
     # -- messages -------------------------------------------------------------------------------
     def describe(self, exc):
