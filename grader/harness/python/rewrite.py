@@ -6,6 +6,7 @@ a bare AssertionError, as pytest would say it. Each operand is evaluated exactly
 from __future__ import annotations
 
 import ast
+import re
 import reprlib
 
 _repr = reprlib.Repr()
@@ -14,6 +15,7 @@ _repr.maxlist = _repr.maxtuple = _repr.maxdict = _repr.maxset = 20
 _OPS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
         ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in"}
 HELPER = "_jt_assert_message"
+_ASSERT = re.compile(r"\bassert\b")
 
 
 def _show(value):
@@ -67,6 +69,8 @@ class _Rewriter(ast.NodeTransformer):
 
 def compile_test(source, filename):
     """Compile a test file with rewritten asserts; raises SyntaxError like compile()."""
+    if not _ASSERT.search(source):  # no assert statement (unittest style): nothing to rewrite
+        return compile(source, filename, "exec", dont_inherit=True)
     tree = ast.parse(source, filename)
     tree = _Rewriter(source).visit(tree)
     ast.fix_missing_locations(tree)
