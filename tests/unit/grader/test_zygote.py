@@ -73,9 +73,8 @@ def test_limits_are_those_of_the_request(snippets):
 
 
 def test_no_capability_and_the_seccomp_filter(snippets):
-    r = run(snippets, "status = open('/proc/self/status').read(); "
-                      "print([l for l in status.splitlines() if l.startswith(('CapEff', 'Seccomp:', "
-                      "'NoNewPrivs'))])")
+    r = run(snippets, "status = open('/proc/self/status').read(); print([l for l in "
+                      "status.splitlines() if l.startswith(('CapEff', 'Seccomp:', 'NoNewPrivs'))])")
     assert "CapEff:\\t0000000000000000" in r.stdout.decode()
     assert "Seccomp:\\t2" in r.stdout.decode() and "NoNewPrivs:\\t1" in r.stdout.decode()
 
