@@ -25,8 +25,6 @@ TYPE_CHECKS = ("PY-3: isinstance(x, types.GeneratorType) and inspect.isgenerator
                "false for learner generators / functions (T sees proxies)")
 PLAIN_EQUALITY = ("PY-8: a learner object is never equal to a plain value (by design, ADR 0001), "
                   "so a learner __eq__ that says Clock == '08:00' is not asked and the test passes")
-SEPARATE_FILES = ("PY-11: a file learner code writes (in the test's tmp_path) is not where the "
-                  "test reads it: FileNotFoundError in the learner's open(path, 'w')")
 TEST_SUBCLASS = ("PY-13: a test class that subclasses a learner class fails with 'TypeError: "
                  "Object of type type is not JSON serializable'")
 
@@ -36,9 +34,6 @@ KNOWN_MISMATCHES = {
              ["FibonacciTest.test_is_a_generator", "FibonacciTest.test_is_a_generator_function"]),
     **known(PLAIN_EQUALITY, ["clock/wrong_no_hash", "clock/wrong_no_normalise"],
              ["ClockEqualityTest.test_clock_is_not_equal_to_a_string"]),
-    **known(SEPARATE_FILES, ["file_report/example", "file_report/wrong_unsorted"],
-             ["TestRoundTrip.test_saved_report_has_one_line_per_learner"]),
-    **known(SEPARATE_FILES, ["file_report/example"], ["test_save_report_writes_sorted_lines"]),
     **known(TEST_SUBCLASS, ["shapes/example", "shapes/stub", "shapes/wrong_hardcoded_names"],
              ["ShapeTest.test_subclass_written_in_the_test"]),
 }

@@ -2,7 +2,8 @@
 
 In a plain run, a test that writes `notes.txt` and the learner's function that reads it share one
 directory, and so do a learner's function that writes `rapport.txt` and the test that reads it.
-Here each side sends the files it changed since the last exchange along with its next message.
+Here each side sends the files it changed (and the folders it made) since the last exchange
+along with its next message.
 
 Only data crosses: T keeps its test files in a private directory that is on sys.path, and never
 runs or imports anything from its working directory, so a file the learner's code writes can
@@ -22,10 +23,13 @@ MAX_ENTRIES = 2000  # a directory bigger than this is not scanned further
 class FileMirror:
     def __init__(self, root):
         self.root = root
+        self.folders = set()  # folders the other side knows of (made there or sent)
         self.known = self._scan()
+        self.folders = self._seen_folders
 
     def _scan(self):
         found, pending, entries = {}, [""], 0
+        self._seen_folders = set()
         while pending and entries < MAX_ENTRIES:
             relative = pending.pop()
             try:
@@ -42,6 +46,7 @@ class FileMirror:
                         continue
                     if stat.S_ISDIR(info.st_mode):
                         pending.append(path)
+                        self._seen_folders.add(path)
                     elif stat.S_ISREG(info.st_mode):
                         found[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
         return found
@@ -65,12 +70,27 @@ class FileMirror:
             put[path] = base64.b64encode(data).decode("ascii")
         gone = [path for path in self.known if path not in now]
         self.known = now
-        return {"put": put, "gone": gone} if put or gone else None
+        # New folders go too, empty or not: a test's tmp_path, for the learner's code to write
+        # into (both sandboxes work in the same /work, so the path is the same on both sides).
+        folders = sorted(self._seen_folders - self.folders)[:MAX_FILES]
+        self.folders |= set(folders)
+        if not (put or gone or folders):
+            return None
+        return {"put": put, "gone": gone, "folders": folders}
 
     def apply(self, payload):
         """Write what the other side changed. Anything malformed is ignored, never followed."""
         if type(payload) is not dict:
             return
+        folders = payload.get("folders")
+        for path in (folders[:MAX_FILES] if type(folders) is list else ()):
+            full = os.path.join(self.root, path) if _safe(path) else None
+            if full and self._inside(os.path.dirname(full)):
+                try:
+                    os.makedirs(full, exist_ok=True)
+                except OSError:
+                    continue
+                self.folders.add(path)
         put = payload.get("put")
         for path, data in (put.items() if type(put) is dict else ()):
             if _safe(path) and type(data) is str:

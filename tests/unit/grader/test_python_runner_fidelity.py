@@ -553,3 +553,32 @@ def test_logging_nobody_captures_is_printed_as_in_a_plain_run():
     verdict = grade(tests, LOGGING_FILES)
     assert verdict.score == 1.0, describe(verdict)
     assert "retrait refusé: 3 > 1" in verdict.output
+
+
+def test_the_learner_writes_into_the_tests_tmp_path_and_folders():
+    tests = {"test_file.py": """
+        import os
+        from file import save
+
+
+        def test_report_in_tmp_path(tmp_path):
+            path = tmp_path / "rapport" / "notes.txt"
+            save(str(path), ["a", "b"])
+            assert path.read_text() == "a\\nb\\n"
+
+
+        def test_folder_made_by_the_test(tmp_path):
+            os.makedirs("sorties/2026")
+            save("sorties/2026/x.txt", ["x"])
+            assert open("sorties/2026/x.txt").read() == "x\\n"
+    """}
+    files = {"file.py": """
+import os
+
+def save(path, lines):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write("".join(line + "\\n" for line in lines))
+"""}
+    verdict = grade(tests, files)
+    assert verdict.status == "ok" and verdict.score == 1.0, describe(verdict)
