@@ -562,7 +562,7 @@ def test_the_learner_writes_into_the_tests_tmp_path_and_folders():
 
 
         def test_report_in_tmp_path(tmp_path):
-            path = tmp_path / "rapport" / "notes.txt"
+            path = tmp_path / "notes.txt"
             save(str(path), ["a", "b"])
             assert path.read_text() == "a\\nb\\n"
 
@@ -573,10 +573,7 @@ def test_the_learner_writes_into_the_tests_tmp_path_and_folders():
             assert open("sorties/2026/x.txt").read() == "x\\n"
     """}
     files = {"file.py": """
-import os
-
 def save(path, lines):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
         f.write("".join(line + "\\n" for line in lines))
 """}
