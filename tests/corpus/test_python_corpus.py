@@ -21,8 +21,6 @@ EXERCISES = sorted({c.exercise for c in CASES})
 # grader bug or limit found by this corpus (docs/corpus.md has a reproduction for each cause);
 # its check is a strict xfail, so it fails loudly once the grader is fixed and the entry must
 # then be removed. STATUS stands for the verdict's status rather than one test.
-TYPE_CHECKS = ("PY-3: isinstance(x, types.GeneratorType) and inspect.isgeneratorfunction(f) are "
-               "false for learner generators / functions (T sees proxies)")
 PLAIN_EQUALITY = ("PY-8: a learner object is never equal to a plain value (by design, ADR 0001), "
                   "so a learner __eq__ that says Clock == '08:00' is not asked and the test passes")
 TEST_SUBCLASS = ("PY-13: a test class that subclasses a learner class fails with 'TypeError: "
@@ -30,8 +28,6 @@ TEST_SUBCLASS = ("PY-13: a test class that subclasses a learner class fails with
 
 
 KNOWN_MISMATCHES = {
-    **known(TYPE_CHECKS, ["generators/example", "generators/wrong_off_by_one"],
-             ["FibonacciTest.test_is_a_generator", "FibonacciTest.test_is_a_generator_function"]),
     **known(PLAIN_EQUALITY, ["clock/wrong_no_hash", "clock/wrong_no_normalise"],
              ["ClockEqualityTest.test_clock_is_not_equal_to_a_string"]),
     **known(TEST_SUBCLASS, ["shapes/example", "shapes/stub", "shapes/wrong_hardcoded_names"],

@@ -204,3 +204,62 @@ def test_an_honest_solution_still_passes():
     # The same harness gives full marks to a correct solution: the attacks fail for a reason.
     verdict = grade_python("def add(a, b):\n    return a + b\n")
     assert verdict.status == "ok" and verdict.score == 1.0
+
+
+STAR_IMPORT_TESTS = """import unittest
+from attack import *
+
+
+class TestAdd(unittest.TestCase):
+    def test_small(self):
+        self.assertEqual(add(2, 3), 5)
+
+
+def test_negative():
+    assert add(-2, -3) == -5
+"""
+
+
+def test_learner_functions_star_imported_into_the_tests_never_run_as_tests_or_hooks():
+    # With `from attack import *` in the test file, learner functions land in its namespace;
+    # disguised as the test module's own (tests, load_tests, fixtures, setup hooks), they must
+    # not be collected: only what the test file defines is.
+    from grader.api import grade
+    from grader.exercise import Exercise, SourceFile
+    from tests.security.conftest import LIMITS
+
+    attack = """
+import unittest as _unittest
+
+def add(a, b):
+    return None
+
+def _disguise(f):
+    f.__module__ = "test_attack"
+    f.__qualname__ = f.__name__
+    return f
+
+@_disguise
+def test_extra_one():
+    pass
+
+@_disguise
+def test_extra_two():
+    pass
+
+@_disguise
+def load_tests(loader, tests, pattern):
+    return _unittest.TestSuite()
+
+@_disguise
+def setup_module(module):
+    pass
+
+fixture = _disguise(lambda: 5)
+fixture._jt_fixture = {"name": "fixture", "scope": "function", "autouse": True}
+"""
+    exercise = Exercise("python", (SourceFile("test_attack.py", STAR_IMPORT_TESTS),), LIMITS)
+    verdict = grade(exercise, {"attack.py": attack})
+    assert sorted(t.name for t in verdict.tests) == ["TestAdd.test_small", "test_negative"], \
+        [(t.name, t.outcome) for t in verdict.tests]
+    assert_not_passed(verdict)

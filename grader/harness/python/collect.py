@@ -17,6 +17,7 @@ import pathlib
 import re
 import sys
 import tempfile
+import types
 import unittest
 
 import pytest  # the shim in shim/pytest.py
@@ -46,7 +47,7 @@ def unittest_suite(module):
             cases.append(loader.loadTestsFromTestCase(value))
     suite = loader.suiteClass(cases)
     load_tests = vars(module).get("load_tests")
-    if inspect.isfunction(load_tests) and load_tests.__module__ == module.__name__:
+    if _own_function(load_tests, module):
         suite = load_tests(loader, suite, None)
     return suite
 
@@ -64,17 +65,22 @@ def unittest_name(test):
         test, unittest.TestCase) else str(test)
 
 
+def _own_function(value, module):
+    """A function the test file itself defines. Exact types: a learner function that the test
+    file imports is a proxy, which passes isinstance(f, FunctionType) (see proxies._KINDS)."""
+    return type(value) is types.FunctionType and value.__module__ == module.__name__
+
+
 def pytest_items(module):
     items = []
     for name, value in list(vars(module).items()):
-        if name.startswith("test") and inspect.isfunction(value) \
-                and value.__module__ == module.__name__:
+        if name.startswith("test") and _own_function(value, module):
             items += _expand(name, value, None)
         elif (name.startswith("Test") and inspect.isclass(value)
               and not issubclass(value, unittest.TestCase) and value.__module__ == module.__name__
               and "__init__" not in vars(value)):
             for method_name, method in list(vars(value).items()):
-                if method_name.startswith("test") and inspect.isfunction(method):
+                if method_name.startswith("test") and type(method) is types.FunctionType:
                     items += _expand(f"{name}.{method_name}", method, value)
     return items
 
@@ -342,7 +348,7 @@ class Fixtures:
         self.defined = {}
         for value in vars(module).values():
             info = getattr(value, "_jt_fixture", None)
-            if isinstance(info, dict) and callable(value):
+            if isinstance(info, dict) and type(value) is types.FunctionType:
                 self.defined[info["name"]] = (value, info)
         self.module_cache, self.module_teardown = {}, []
 
@@ -360,7 +366,7 @@ class Fixtures:
                 kwargs = {name: self._value(name, item, cache, teardown, [])
                           for name in inspect.signature(function).parameters}
                 result = function(**kwargs)
-                if inspect.isgenerator(result):
+                if type(result) is types.GeneratorType:
                     raise TypeError("a test function must not yield")
             finally:
                 if instance is not None and hasattr(instance, "teardown_method"):
@@ -407,7 +413,7 @@ class Fixtures:
         kwargs = {arg: self._value(arg, item, cache, teardown, chain + [name])
                   for arg in inspect.signature(function).parameters}
         value = function(**kwargs)
-        if inspect.isgenerator(value):
+        if type(value) is types.GeneratorType:
             generator = value
             value = next(generator)
             (self.module_teardown if wider else teardown).append(

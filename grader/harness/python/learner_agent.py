@@ -34,7 +34,9 @@ import operator  # noqa: E402
 import runpy  # noqa: E402
 import traceback  # noqa: E402
 
-MAX_TEXT = 4000  # repr/str/messages sent back are cut here
+MAX_TEXT = 4000
+_BUILTIN_KIND_NAMES = {"generator", "function", "method", "coroutine", "async_generator",
+                       "builtin_function_or_method"}  # repr/str/messages sent back are cut here
 MEMORY_EXIT = 97  # exit status telling the host the agent ran out of memory
 AGENT_BROKEN_EXIT = 98
 
@@ -114,7 +116,11 @@ class Agent:
             hashed = int.__int__(hash(obj))
         except BaseException:  # unhashable, or a broken __hash__: T raises TypeError on hash()
             hashed = None
-        return [wire.LEARNER_HANDLE, number, hashed, _cut(type(obj).__qualname__)]
+        kind = type(obj)
+        label = kind.__qualname__
+        if label in _BUILTIN_KIND_NAMES and kind.__module__ != "builtins":
+            label = f"{kind.__module__}.{label}"  # not to pass for the built-in kind in T
+        return [wire.LEARNER_HANDLE, number, hashed, _cut(label)]
 
     def import_handle(self, tag, tree):
         if tag == wire.LEARNER_HANDLE:

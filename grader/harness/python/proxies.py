@@ -179,6 +179,14 @@ for _op in ("neg", "pos", "abs", "invert"):
 
 _proxy_classes: dict = {}
 
+# Learner objects of these built-in kinds pass isinstance() for them, as inspect.isgenerator(),
+# isfunction(), isgeneratorfunction()... expect: isinstance falls back on __class__. (The
+# learner agent labels a learner class of the same name with its module: no confusion.)
+_KINDS = {"generator": types.GeneratorType, "function": types.FunctionType,
+          "method": types.MethodType, "coroutine": types.CoroutineType,
+          "async_generator": types.AsyncGeneratorType,
+          "builtin_function_or_method": types.BuiltinFunctionType}
+
 
 def make_proxy(number, hashed, label):
     """A proxy whose class bears the learner class's name (type(p).__name__ == "Produit"),
@@ -188,8 +196,10 @@ def make_proxy(number, hashed, label):
         return RemoteObject(number, hashed, label)
     cls = _proxy_classes.get(label)
     if cls is None:
-        cls = _proxy_classes[label] = type(name, (RemoteObject,), {
-            "__slots__": (), "__qualname__": label, "__module__": "learner"})
+        namespace = {"__slots__": (), "__qualname__": label, "__module__": "learner"}
+        if label in _KINDS:
+            namespace["__class__"] = property(lambda self, kind=_KINDS[label]: kind)
+        cls = _proxy_classes[label] = type(name, (RemoteObject,), namespace)
     return cls(number, hashed, label)
 
 

@@ -36,6 +36,7 @@ import json  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 import traceback  # noqa: E402
+import types  # noqa: E402
 import unittest  # noqa: E402
 
 # Not imported ahead: unittest.mock (with asyncio) would add 8 MB to the zygote, which every run
@@ -300,7 +301,7 @@ class AuthorError(Exception):
 def _call_hook(module, name, argument):
     """pytest's setup_module / setup_function style hooks, with or without their argument."""
     hook = vars(module).get(name)
-    if not inspect.isfunction(hook) or hook.__module__ != module.__name__:
+    if type(hook) is not types.FunctionType or hook.__module__ != module.__name__:
         return
     hook(argument) if inspect.signature(hook).parameters else hook()
 

@@ -579,3 +579,49 @@ def save(path, lines):
 """}
     verdict = grade(tests, files)
     assert verdict.status == "ok" and verdict.score == 1.0, describe(verdict)
+
+
+def test_type_checks_of_generators_and_functions():
+    tests = {"test_file.py": """
+        import inspect
+        import types
+        import unittest
+        import file
+
+
+        class KindTest(unittest.TestCase):
+            def test_generator(self):
+                self.assertIsInstance(file.count(3), types.GeneratorType)
+                self.assertTrue(inspect.isgenerator(file.count(3)))
+                self.assertEqual(list(file.count(3)), [0, 1, 2])
+
+            def test_generator_function(self):
+                self.assertTrue(inspect.isgeneratorfunction(file.count))
+                self.assertFalse(inspect.isgeneratorfunction(file.plain))
+                self.assertTrue(inspect.isfunction(file.plain))
+
+            def test_signature(self):
+                self.assertEqual(list(inspect.signature(file.plain).parameters), ["a", "b"])
+
+            def test_a_class_named_generator_is_not_one(self):
+                self.assertIsInstance(file.fake(), types.GeneratorType)
+    """}
+    files = {"file.py": """
+def count(n):
+    yield from range(n)
+
+def plain(a, b=2):
+    return a + b
+
+class generator:
+    pass
+
+def fake():
+    return generator()
+"""}
+    verdict = grade(tests, files)
+    assert verdict.status == "ok", describe(verdict)
+    assert outcomes(verdict) == {"KindTest.test_generator": "passed",
+                                 "KindTest.test_generator_function": "passed",
+                                 "KindTest.test_signature": "passed",
+                                 "KindTest.test_a_class_named_generator_is_not_one": "failed"}
