@@ -107,8 +107,8 @@ class ForkedSandbox(Sandbox):
     def kill(self) -> None:
         proc = self.process
         if proc.poll() is None:
-            # Killing C is enough: its run dies with it. Waiting for C to be gone would only
-            # wait for the kernel to tear its memory down.
+            # Killing the run's pid 1 ends everything in its namespace; waiting for that would
+            # only wait for the kernel to tear the processes down.
             self.stop()
             proc.returncode = -signal.SIGKILL
         for stream in (proc.stdin, proc.stdout, proc.stderr):

@@ -20,9 +20,9 @@ from pathlib import Path
 from grader.exercise import Exercise, Limits
 from grader.runners import split
 from grader.runners.split import SIGXCPU, PairRun, PairRunner, SandboxPair, message
-from grader.sandbox import RunResult, Sandbox, unsafe_mode
+from grader.sandbox import RunResult, Sandbox, SandboxError, unsafe_mode
 from grader.verdict import TestResult, Verdict
-from grader.zygote import Zygote, default_zygotes
+from grader.zygote import ForkedSandbox, Zygote, default_zygotes
 
 log = logging.getLogger(__name__)
 
@@ -56,16 +56,23 @@ def start_pair(limits: Limits) -> SandboxPair:
     tests_limits = split.tests_limits(limits, min_processes=8)
     if unsafe_mode():
         return _start_pair_unsafe(limits, tests_limits)
-    learner, tests = _zygote("learner_agent"), _zygote("test_harness")
-    return split.start_pair(lambda read_fd, write_fd: learner.spawn(limits, (read_fd, write_fd)),
-                            lambda read_fd, write_fd: tests.spawn(tests_limits,
-                                                                  (write_fd, read_fd)))
+    return split.start_pair(
+        lambda read_fd, write_fd: _spawn("learner_agent", limits, (read_fd, write_fd)),
+        lambda read_fd, write_fd: _spawn("test_harness", tests_limits, (write_fd, read_fd)))
 
 
-def _zygote(entry: str) -> Zygote:
+def _spawn(entry: str, limits: Limits, fds) -> ForkedSandbox:
+    """A run of the *entry* zygote; if that zygote has just died, of the one that replaces it."""
     python = python_executable()
     argv = [python, "-I", "-S", f"{INSIDE}/zygote_server.py"]
-    return default_zygotes().get((python, entry), lambda: Zygote(argv, entry, _binds(python)))
+    start = lambda: Zygote(argv, entry, _binds(python))  # noqa: E731
+    zygote = default_zygotes().get((python, entry), start)
+    try:
+        return zygote.spawn(limits, fds)
+    except SandboxError:
+        if zygote.alive():
+            raise
+        return default_zygotes().get((python, entry), start).spawn(limits, fds)
 
 
 def _start_pair_unsafe(limits: Limits, tests_limits: Limits) -> SandboxPair:
