@@ -188,3 +188,25 @@ def add(a, b):
 """))
     verdict = grade_python("def add(a, b):\n    return a + b\n")
     assert verdict.score == 1.0, verdict
+
+
+def test_a_fork_bomb_does_not_starve_the_runs_beside_it():
+    # Runs of one zygote share a host uid; each has its own user namespace, where the kernel
+    # counts its processes against its own RLIMIT_NPROC, so a bomb exhausts only itself.
+    bomb = """
+import os
+def add(a, b):
+    while True:
+        try:
+            os.fork()
+        except OSError:
+            pass
+"""
+    verdicts = {}
+    bomber = threading.Thread(target=lambda: verdicts.setdefault("bomb", grade_python(bomb)))
+    bomber.start()
+    time.sleep(0.5)
+    honest = [grade_python("def add(a, b):\n    return a + b\n").score for _ in range(3)]
+    bomber.join()
+    assert honest == [1.0, 1.0, 1.0]
+    assert_not_passed(verdicts["bomb"])
