@@ -27,8 +27,6 @@ ASYNC_CALLBACK = ("JS-2: learner code cannot await a Promise that crosses from t
                   "to it ('unknown request \"await\"', 'cannot wait for a Promise here'); a "
                   "rejection then carries that Error instead of the learner's TimeoutError")
 
-CONSOLE = ("JS-8: the test cannot capture the learner's console.log / console.error "
-           "(t.mock.method(console, 'log') sees no call: the learner's console is in L)")
 TIMERS = ("JS-9: a learner timer that fires after the call returned (debounce) never runs while "
           "the test awaits its own timer: the callback is not called")
 
@@ -39,11 +37,6 @@ KNOWN_MISMATCHES = {
               "withTimeout resolves in time"]),
     **known(ASYNC_CALLBACK, ["retry/example"], ["retry returns the first success"]),
     **known(ASYNC_CALLBACK, ["retry/example"], ["withTimeout rejects with a TimeoutError"]),
-    **known(CONSOLE, ["print_table/example"],
-            ["console output > greet logs one line", "console output > printTable logs every row",
-             "console output > warn writes to console.error"]),
-    **known(CONSOLE, ["print_table/wrong_returns_strings"],
-            ["console output > warn writes to console.error"]),
     **known(TIMERS, ["timers/example"], ["debounce calls once with the last arguments"]),
 }
 

@@ -99,13 +99,38 @@ function blockingOutput() {
   }
 }
 
+// The console methods the tests replaced (client.js): ours call theirs while they are replaced.
+const ownConsole = Object.fromEntries(['log', 'info', 'warn', 'error', 'debug'].map(
+  (name) => [name, console[name]]));
+
+function applyConsole(message, peer) {
+  if (!Array.isArray(message.console)) return;
+  const theirs = new Map();
+  for (const entry of message.console) {
+    if (Array.isArray(entry) && Object.prototype.hasOwnProperty.call(ownConsole, entry[0])) {
+      theirs.set(entry[0], peer.decode(entry[1]));
+    }
+  }
+  for (const name of Object.keys(ownConsole)) {
+    const fn = theirs.get(name);
+    console[name] = typeof fn === 'function' ? (...args) => { fn(...args); } : ownConsole[name];
+  }
+}
+
+function withConsole(handlers) {
+  return Object.fromEntries(Object.entries(handlers).map(([op, handler]) => [op, (message, peer, nested) => {
+    applyConsole(message, peer);
+    return handler(message, peer, nested);
+  }]));
+}
+
 function main() {
   blockingOutput();
   const job = JSON.parse(fs.readFileSync(0, 'utf8'));
   writeFiles(job.files);
   const peer = new Peer(readFd, writeFd, {
     parity: 1,
-    handlers: Object.assign(objectHandlers(), { load: loadModule, await: awaitPromise }),
+    handlers: withConsole(Object.assign(objectHandlers(), { load: loadModule, await: awaitPromise })),
   });
   peer.describeLocation = learnerLocation;
   // An error thrown later by a timer of the learner's code: show it; the tests judge the results.

@@ -24,9 +24,26 @@ function emit(record) {
   fs.writeSync(1, `\n${state.nonce} ${JSON.stringify(record)}\n`);
 }
 
+// console is one object in a plain run: a test that replaces console.log (t.mock.method) sees
+// the learner's calls. With every request, L learns which console methods the tests replaced and
+// gets them as functions of ours to call instead of its own (when that changes).
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'];
+const ownConsole = Object.fromEntries(CONSOLE_METHODS.map((name) => [name, console[name]]));
+let consoleSent = '';
+
+function consoleState(peer) {
+  const replaced = CONSOLE_METHODS.filter((name) => console[name] !== ownConsole[name]);
+  const key = replaced.map((name) => `${name}:${peer.exportObject(console[name])}`).join(',');
+  if (key === consoleSent) return {};
+  consoleSent = key;
+  // Each function on its own (a plain object would become a container shared with L).
+  return { console: replaced.map((name) => [name, peer.encode(console[name])]) };
+}
+
 function connect(readFd, writeFd, nonce) {
   state.nonce = nonce;
   const peer = new Peer(readFd, writeFd, { handlers: objectHandlers({ guarded: true }) });
+  peer.requestExtras = () => consoleState(peer);
   peer.markRemoteError = (error, where) => remoteErrors.set(error, where);
   peer.onDeath = (error) => {
     if (state.gone) return;

@@ -157,7 +157,7 @@ class Peer {
   requestRaw(message) {
     if (this.dead) throw this.dead;
     const id = this.nextRequest++;
-    this.send(Object.assign({ id }, message));
+    this.send(Object.assign({ id }, message, this.requestExtras ? this.requestExtras() : {}));
     for (;;) {
       const incoming = this.receive();
       if (incoming.t === 'reply') {

@@ -60,3 +60,37 @@ module.exports = { Sac, naturels, Autre, lancer, defauts };
     assert verdict.status == "ok"
     assert {t.name: t.passed for t in verdict.tests} == bare_outcomes(tmp_path, files, tests)
     assert {t.name: t.outcome for t in verdict.tests}["mauvaise classe"] == "failed"
+
+
+CONSOLE_TESTS = {"c.test.js": """const test = require('node:test');
+const assert = require('node:assert/strict');
+const { saluer, alerter } = require('./c.js');
+test('le test capture console.log', (t) => {
+  const log = t.mock.method(console, 'log', () => {});
+  saluer('Aya');
+  assert.deepStrictEqual(log.mock.calls.map((c) => c.arguments), [['Bonjour', 'Aya']]);
+});
+test('et console.error a part', (t) => {
+  const error = t.mock.method(console, 'error', () => {});
+  const log = t.mock.method(console, 'log', () => {});
+  alerter('disque plein');
+  assert.equal(log.mock.callCount(), 0);
+  assert.deepStrictEqual(error.mock.calls[0].arguments, ['ATTENTION', 'disque plein']);
+});
+test('sans mock, la sortie reste celle du programme', () => {
+  saluer('Omar');
+});
+"""}
+
+
+def test_console_replaced_by_the_tests_sees_the_learner_calls(tmp_path):
+    files = {"c.js": "const saluer = (n) => { console.log('Bonjour', n); };\n"
+                     "const alerter = (m) => { console.error('ATTENTION', m); };\n"
+                     "module.exports = { saluer, alerter };\n"}
+    verdict = RUNNER.grade(exercise(CONSOLE_TESTS), files)
+    assert verdict.status == "ok", verdict
+    assert {t.name: t.passed for t in verdict.tests} == \
+        bare_outcomes(tmp_path, files, CONSOLE_TESTS) == dict.fromkeys(
+            ["le test capture console.log", "et console.error a part",
+             "sans mock, la sortie reste celle du programme"], True)
+    assert "Bonjour Omar" in verdict.output and "Bonjour Aya" not in verdict.output
