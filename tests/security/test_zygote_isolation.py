@@ -93,12 +93,19 @@ def add(a, b):
         return a + b
     return None
 """,
-    "inherited_sockets": """
+    "inherited_descriptors": """
 import os, stat
 def add(a, b):
+    # the zygote's control socket, its epoll, other runs' pidfds and status pipes
     for fd in range(3, 1024):
         try:
             if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                return a + b
+        except OSError:
+            pass
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{name}").startswith(("anon_inode:", "socket:")):
                 return a + b
         except OSError:
             pass

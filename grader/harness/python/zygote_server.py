@@ -122,7 +122,6 @@ class Zygote:
         with open("/proc/sys/kernel/cap_last_cap", encoding="ascii") as handle:
             self.cap_last = int(handle.read())
         self.selector = selectors.DefaultSelector()
-        self.stopping = []  # I processes killed, not yet reaped
 
     def serve(self):
         # K's memory is shared with every I: not dumpable, so that no run (same uid) can open it
@@ -140,7 +139,7 @@ class Zygote:
                         return
                 elif isinstance(key.data, Run):
                     self.finish(key.data)
-                else:  # an I that was killed: reap it
+                else:  # an I that was killed: reap it (its stack goes with key.data)
                     self.selector.unregister(key.fileobj)
                     os.waitid(os.P_PIDFD, key.fileobj, os.WEXITED)
                     os.close(key.fileobj)
@@ -172,7 +171,12 @@ class Zygote:
         _unshare(NAMESPACES["pid"], "pid")  # the next child is pid 1 of a new pid namespace
         try:
             init, stack = self.start_init()
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError:
+                os.kill(init, signal.SIGKILL)
+                os.waitpid(init, 0)
+                raise
             if pid == 0:
                 self.run(request, fds)  # never returns
         finally:  # in K: the namespace is this run's alone; K's next run needs a new one
@@ -211,7 +215,7 @@ class Zygote:
             signal.pidfd_send_signal(run.init_pidfd, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        self.selector.register(run.init_pidfd, selectors.EVENT_READ, "init")
+        self.selector.register(run.init_pidfd, selectors.EVENT_READ, ("init", run.stack))
 
     # -- R: the run ---------------------------------------------------------------------------
     def run(self, request, fds):
