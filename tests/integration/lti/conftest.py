@@ -70,8 +70,10 @@ def bridge(tmp_path):
     env.pop("DATABASE_URL", None)
     env.pop("CELERY_BROKER_URL", None)
     url = f"http://127.0.0.1:{port}"
+    # Its output goes to a file: a pipe nobody reads would stop the server once it is full.
+    log = open(tmp_path / "serve.log", "w+")
     server = subprocess.Popen([sys.executable, "-m", "jobintech", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              stdout=log, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -80,7 +82,8 @@ def bridge(tmp_path):
                     break
             except requests.ConnectionError:
                 if server.poll() is not None:
-                    pytest.fail("jobintech serve exited: " + server.stdout.read())
+                    log.seek(0)
+                    pytest.fail("jobintech serve exited: " + log.read())
                 time.sleep(0.3)
         else:
             pytest.fail("jobintech serve did not start in time")
@@ -88,3 +91,4 @@ def bridge(tmp_path):
     finally:
         server.terminate()
         server.wait(20)
+        log.close()
