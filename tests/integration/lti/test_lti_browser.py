@@ -30,8 +30,9 @@ def frame_text(url, wait_for):
             page.goto(url)
             try:
                 page.frame_locator("#tool").locator(wait_for).first.wait_for(timeout=30000)
-            except Exception:  # say where the frame got stuck
-                raise AssertionError(f"{visited}\n{page.frame(name='tool').content()[:2000]}") from None
+            except Exception:  # say where the frame got stuck (its URL: content() could wait on)
+                raise AssertionError(f"the tool frame stopped at {page.frame(name='tool').url}; "
+                                     f"frames visited: {visited}") from None
             return page.frame(name="tool").content()
         finally:
             browser.close()
