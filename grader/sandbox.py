@@ -121,21 +121,26 @@ def _bwrap_argv(argv, binds, seccomp_fd, uid, nested=False) -> list[str]:
     return args + ["--"] + list(argv)
 
 
-def _set_rlimits(limits: Limits, memory: str = "as") -> None:
-    """Apply *limits* to this process (called between fork and exec of bwrap)."""
+def rlimits(limits: Limits, memory: str = "as") -> list[tuple[int, int, int]]:
+    """(resource, soft, hard) for a run under *limits*: what every sandbox applies, whether bwrap
+    is started with them or a zygote's run sets them on itself (grader.zygote)."""
     cpu = max(1, int(limits.cpu_seconds + 0.999))
     mem = int(limits.memory_mb) * 1024 * 1024
-    mem_kind = resource.RLIMIT_AS if memory == "as" else resource.RLIMIT_DATA
-    pairs = [
-        (resource.RLIMIT_CPU, (cpu, cpu + 1)),
-        (mem_kind, (mem, mem)),
-        (resource.RLIMIT_NPROC, (limits.max_processes, limits.max_processes)),
-        (resource.RLIMIT_FSIZE, (limits.file_size_kb * 1024, limits.file_size_kb * 1024)),
-        (resource.RLIMIT_NOFILE, (256, 256)),
-        (resource.RLIMIT_CORE, (0, 0)),
+    size = int(limits.file_size_kb) * 1024
+    return [
+        (resource.RLIMIT_CPU, cpu, cpu + 1),
+        (resource.RLIMIT_AS if memory == "as" else resource.RLIMIT_DATA, mem, mem),
+        (resource.RLIMIT_NPROC, limits.max_processes, limits.max_processes),
+        (resource.RLIMIT_FSIZE, size, size),
+        (resource.RLIMIT_NOFILE, 256, 256),
+        (resource.RLIMIT_CORE, 0, 0),
     ]
-    for which, value in pairs:
-        resource.setrlimit(which, value)
+
+
+def _set_rlimits(limits: Limits, memory: str = "as") -> None:
+    """Apply *limits* to this process (called between fork and exec of bwrap)."""
+    for which, soft, hard in rlimits(limits, memory):
+        resource.setrlimit(which, (soft, hard))
 
 
 def launch(argv, *, binds: dict[str, str], pass_fds=(), set_limits, nested: bool = False,
@@ -305,12 +310,15 @@ class Sandbox:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:  # pragma: no cover - the kernel failed to kill it
             log.error("sandbox process %s did not die", proc.pid)
-        for stream in (proc.stdin, proc.stdout, proc.stderr):
-            if stream and not stream.closed:
-                stream.close()
+        self._close_streams()
         if self._tmpdir:
             shutil.rmtree(self._tmpdir, ignore_errors=True)
             self._tmpdir = None
+
+    def _close_streams(self) -> None:
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            if stream and not stream.closed:
+                stream.close()
 
     def __del__(self):
         if getattr(self, "process", None) is not None and self.process.poll() is None:

@@ -13,7 +13,6 @@ kills the run. A run is a Sandbox (ForkedSandbox) to the runners: communicate(),
 from __future__ import annotations
 
 import concurrent.futures
-import dataclasses
 import json
 import logging
 import os
@@ -28,7 +27,7 @@ import threading
 
 from grader import seccomp
 from grader.exercise import Limits
-from grader.sandbox import Sandbox, SandboxError, launch
+from grader.sandbox import Sandbox, SandboxError, launch, rlimits
 
 log = logging.getLogger(__name__)
 
@@ -111,9 +110,7 @@ class ForkedSandbox(Sandbox):
             # only wait for the kernel to tear the processes down.
             self.stop()
             proc.returncode = -signal.SIGKILL
-        for stream in (proc.stdin, proc.stdout, proc.stderr):
-            if not stream.closed:
-                stream.close()
+        self._close_streams()
         proc.close()
 
 
@@ -153,7 +150,7 @@ class Zygote:
     def spawn(self, limits: Limits, extra_fds=(), memory: str = "as") -> ForkedSandbox:
         """Fork a run under *limits*; *extra_fds* become its fds 3, 4, ... and the arguments of
         the entry point's main()."""
-        header = json.dumps({"limits": dataclasses.asdict(limits), "memory": memory}).encode()
+        header = json.dumps({"rlimits": rlimits(limits, memory)}).encode()
         stdin_r, stdin_w = os.pipe()
         stdout_r, stdout_w = os.pipe()
         stderr_r, stderr_w = os.pipe()

@@ -233,7 +233,8 @@ class Zygote:
             for target in range(3 + len(extra)):
                 os.dup2(target + 100, target)
                 os.close(target + 100)
-            self.set_rlimits(request["limits"], request.get("memory", "as"))
+            for which, soft, hard in request["rlimits"]:  # grader.sandbox.rlimits()
+                resource.setrlimit(which, (soft, hard))
             self.reset_stdio()
             entry_args = list(range(3, 3 + len(extra)))
         except BaseException as exc:
@@ -279,19 +280,6 @@ class Zygote:
         fprog = SockFilter(len(self.filter) // 8, ctypes.addressof(program))
         _check(_libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(fprog), 0, 0),
                "seccomp")
-
-    @staticmethod
-    def set_rlimits(limits, memory):
-        cpu = max(1, int(float(limits["cpu_seconds"]) + 0.999))
-        mem = int(limits["memory_mb"]) * 1024 * 1024
-        size = int(limits["file_size_kb"]) * 1024
-        procs = int(limits["max_processes"])
-        mem_kind = resource.RLIMIT_AS if memory == "as" else resource.RLIMIT_DATA
-        for which, value in ((resource.RLIMIT_CPU, (cpu, cpu + 1)), (mem_kind, (mem, mem)),
-                             (resource.RLIMIT_NPROC, (procs, procs)),
-                             (resource.RLIMIT_FSIZE, (size, size)),
-                             (resource.RLIMIT_NOFILE, (256, 256)), (resource.RLIMIT_CORE, (0, 0))):
-            resource.setrlimit(which, value)
 
     @staticmethod
     def reset_stdio():
