@@ -88,7 +88,7 @@ def start_pair(start_learner: SideStarter, start_tests: SideStarter) -> SandboxP
 
 
 def exit_status(sandbox: Sandbox, died: bool):
-    """L's exit status if it ended on its own (T saw it die: give bwrap a moment to report)."""
+    """L's exit status if it ended on its own (T saw it die: give it a moment to report)."""
     if not died:
         return sandbox.process.poll()
     try:
