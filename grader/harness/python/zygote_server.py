@@ -19,6 +19,7 @@ its I. argv: CONTROL_FD FILTER_FD ENTRY_MODULE NAMESPACES, the last comma-separa
 (user,mount,pid,...). Standard library only.
 """
 import ctypes
+import fcntl
 import gc
 import importlib
 import io
@@ -219,26 +220,35 @@ class Zygote:
 
     # -- R: the run ---------------------------------------------------------------------------
     def run(self, request, fds):
+        err = fds[2]  # where a setup failure is said, until the run's stderr is fd 2
         try:
             _prctl(PR_SET_DUMPABLE, 1)  # R's memory is its own copy (and /proc/self needs it)
             self.control.close()
             os.close(self.home)
             self.isolate()
             self.drop_privileges()
-            stdin, stdout, stderr, *extra = fds
-            for target, fd in enumerate([stdin, stdout, stderr, *extra]):
-                os.dup2(fd, target + 100)
-            os.closerange(0, 100)
-            os.closerange(100 + 3 + len(extra), 1 << 16)
-            for target in range(3 + len(extra)):
-                os.dup2(target + 100, target)
-                os.close(target + 100)
+            # The run's descriptors become 0, 1, 2, 3...; every other one K had is closed. They
+            # go through copies above all of them first, so that none overwrites another.
+            base = max([*fds, 2]) + 1
+            copies = [fcntl.fcntl(fd, fcntl.F_DUPFD, base) for fd in fds]
+            start = 0
+            for kept in sorted(copies):
+                os.closerange(start, kept)
+                start = kept + 1
+            os.closerange(start, 1 << 16)
+            for target, copy in enumerate(copies):
+                os.dup2(copy, target)
+                os.close(copy)
+            err = 2
             for which, soft, hard in request["rlimits"]:  # grader.sandbox.rlimits()
                 resource.setrlimit(which, (soft, hard))
             self.reset_stdio()
-            entry_args = list(range(3, 3 + len(extra)))
+            entry_args = list(range(3, len(fds)))
         except BaseException as exc:
-            os.write(2, f"zygote: the run could not be isolated: {exc!r}\n".encode())
+            try:
+                os.write(err, f"the run could not be isolated: {exc!r}\n".encode())
+            except OSError:
+                pass
             os._exit(SETUP_FAILED)
         try:
             sys.modules["__main__"] = self.entry

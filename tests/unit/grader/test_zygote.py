@@ -166,3 +166,21 @@ def test_a_warm_pair_whose_zygote_died_is_not_graded_on(monkeypatch):
     finally:
         runner.pool.shutdown()
         zygote.default_zygotes().close()
+
+
+def test_a_run_gets_its_descriptors_whatever_numbers_the_zygote_gave_them(snippets):
+    # Many runs alive at once give the zygote high descriptor numbers: each new run must still
+    # get exactly its own stdin, stdout and stderr (and nothing of the others).
+    waiting = [snippets.spawn(LIMITS) for _ in range(40)]
+    try:
+        r = run(snippets, "import os, sys\nprint('out')\nprint('err', file=sys.stderr)\n"
+                          "for n in os.listdir('/proc/self/fd'):\n"
+                          "    try:\n        print(os.readlink(f'/proc/self/fd/{n}'))\n"
+                          "    except OSError:\n        pass\n")
+        assert r.returncode == 0, r
+        out = r.stdout.decode()
+        assert out.startswith("out\nerr\n")  # the snippet runner merges stderr into stdout
+        assert "anon_inode" not in out and "socket" not in out, out
+    finally:
+        for box in waiting:
+            box.kill()
